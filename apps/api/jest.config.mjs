@@ -1,0 +1,8 @@
+import { esmJestConfig } from '../../jest.preset.mjs';
+
+export default esmJestConfig(import.meta.dirname, {
+  displayName: 'api',
+  // Suites start real servers and databases; two cores cannot run many at once.
+  maxWorkers: 2,
+  testTimeout: 30_000,
+});

@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { ExpiryModule } from '../expiry/expiry.module';
+import { HealthModule } from '../health/health.module';
+import { OrdersModule } from '../orders/orders.module';
+import { PersistenceModule } from '../persistence/persistence.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { WebModule } from '../web/web.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        EventEmitterModule.forRoot(),
+        ScheduleModule.forRoot(),
+        PersistenceModule,
+        OrdersModule,
+        ExpiryModule,
+        RealtimeModule,
+        HealthModule,
+        WebModule.forRoot(config.webRoot),
+      ],
+    };
+  }
+}

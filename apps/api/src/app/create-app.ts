@@ -1,0 +1,23 @@
+import { type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '../config/app-config';
+import { AppModule } from './app.module';
+
+const QUIET: LogLevel[] = ['fatal', 'error', 'warn'];
+
+/** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
+export async function createApp(
+  config: AppConfig,
+  options: { quiet?: boolean } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    // Let start-up failures (store unreachable, …) reach the caller instead of exiting.
+    abortOnError: false,
+    rawBody: true,
+    ...(options.quiet && { logger: QUIET }),
+  });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}

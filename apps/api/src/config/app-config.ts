@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
+export class AppConfig {
+  constructor(
+    readonly nodeEnv: NodeEnv,
+    readonly port: number,
+    readonly host: string | undefined,
+    /** Directory of the embedded store (node:sqlite); unused when {@link databaseUrl} is set. */
+    readonly dataDir: string,
+    /** PostgreSQL connection string; when set, PostgreSQL replaces the embedded store. */
+    readonly databaseUrl: string | undefined,
+    readonly orderTimeoutSeconds: number,
+    /** How often every instance sweeps for due orders, as a safety net behind precise timers. */
+    readonly expirySweepMs: number,
+    /** Built web apps to serve (board at `/`, back-office at `/admin`); none in unit tests. */
+    readonly webRoot: string | undefined,
+  ) {}
+
+  get storeKind(): 'sqlite' | 'postgres' {
+    return this.databaseUrl ? 'postgres' : 'sqlite';
+  }
+}
+
+/** A configuration value is wrong. The message names the variable and says what is expected. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function nodeEnv(env: Env): NodeEnv {
+  const raw = optional(env, 'NODE_ENV') ?? 'development';
+  if (raw !== 'development' && raw !== 'production' && raw !== 'test') {
+    throw new ConfigError(`NODE_ENV must be development, production or test (got "${raw}")`);
+  }
+  return raw;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = optional(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL must be a URL like postgres://user@host:5432/database (it is not a valid URL)',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}//…")`,
+    );
+  }
+  if (!url.hostname || url.pathname.length < 2) {
+    throw new ConfigError('DATABASE_URL must name a host and a database, e.g. postgres://host/db');
+  }
+  return raw;
+}
+
+/**
+ * Reads and validates the environment. Throws {@link ConfigError} on the first wrong value;
+ * never echoes secrets (a bad DATABASE_URL is described, not printed).
+ */
+export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppConfig {
+  return new AppConfig(
+    nodeEnv(env),
+    integer(env, 'PORT', 3000, 0, 65535),
+    optional(env, 'HOST'),
+    resolve(optional(env, 'DATA_DIR') ?? 'data'),
+    databaseUrl(env),
+    integer(env, 'ORDER_TIMEOUT_SECONDS', 300, 1, 86400),
+    integer(env, 'EXPIRY_SWEEP_MS', 1000, 50, 60000),
+    optional(env, 'WEB_ROOT') ?? defaults.webRoot,
+  );
+}

@@ -1,0 +1,103 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { ORDER_EVENTS } from '@hubble/contracts';
+import { AppConfig } from '../config/app-config';
+import { OrderChangedEvent } from '../orders/order-events';
+import { OrdersService } from '../orders/orders.service';
+
+const PRECISE_TIMER = 'expiry-precise';
+const SWEEP_INTERVAL = 'expiry-sweep';
+/** setTimeout cannot wait longer than this; a longer wait is re-armed by the sweep. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Removes each order at its expiresAt. A precise timer is armed for the earliest order this
+ * instance knows of; a periodic sweep catches orders created by other instances and anything a
+ * timer missed. On start, overdue orders (e.g. after downtime) are removed at once.
+ */
+@Injectable()
+export class ExpiryService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ExpiryService.name);
+  private timerDueAt: number | undefined;
+  private sweeping: Promise<void> | undefined;
+  private sweepAgain = false;
+  private stopped = false;
+
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sweep();
+    this.scheduler.addInterval(
+      SWEEP_INTERVAL,
+      setInterval(() => void this.sweep(), this.config.expirySweepMs),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  @OnEvent([ORDER_EVENTS.created, ORDER_EVENTS.refreshed])
+  onOrderScheduled(event: OrderChangedEvent): void {
+    this.armTimer(Date.parse(event.order.expiresAt));
+  }
+
+  /** Removes what is due, then arms the timer for the next order. Never runs twice at once. */
+  sweep(): Promise<void> {
+    if (this.sweeping) {
+      this.sweepAgain = true;
+      return this.sweeping;
+    }
+    this.sweeping = this.runSweeps().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async runSweeps(): Promise<void> {
+    do {
+      this.sweepAgain = false;
+      if (this.stopped) return;
+      try {
+        await this.orders.expireDue();
+        const next = await this.orders.nextExpiry();
+        if (next !== undefined) this.armTimer(next, true);
+      } catch (error) {
+        this.logger.error(`Expiry sweep failed: ${(error as Error).message}`);
+      }
+    } while (this.sweepAgain);
+  }
+
+  /** Arms the timer for `dueAt` unless one is already armed for an earlier moment. */
+  private armTimer(dueAt: number, replace = false): void {
+    if (this.stopped) return;
+    if (!replace && this.timerDueAt !== undefined && this.timerDueAt <= dueAt) return;
+    this.clearTimer();
+    this.timerDueAt = dueAt;
+    const delay = Math.min(Math.max(dueAt - Date.now(), 0), MAX_TIMER_MS);
+    this.scheduler.addTimeout(
+      PRECISE_TIMER,
+      setTimeout(() => {
+        this.scheduler.deleteTimeout(PRECISE_TIMER);
+        this.timerDueAt = undefined;
+        void this.sweep();
+      }, delay),
+    );
+  }
+
+  private clearTimer(): void {
+    if (this.scheduler.doesExist('timeout', PRECISE_TIMER)) {
+      this.scheduler.deleteTimeout(PRECISE_TIMER);
+    }
+    this.timerDueAt = undefined;
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Store } from '../persistence/store';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  store: { kind: 'sqlite' | 'postgres'; status: 'up' | 'down' };
+}
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly store: Store) {}
+
+  /** 200 when the store answers, 503 otherwise. */
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const up = await this.store.ping();
+    response.status(up ? 200 : 503);
+    return {
+      status: up ? 'ok' : 'unavailable',
+      store: { kind: this.store.kind, status: up ? 'up' : 'down' },
+    };
+  }
+}

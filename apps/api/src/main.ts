@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app/create-app';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, { webRoot: join(__dirname, '..') });
+  const app = await createApp(config);
+  await app.listen(config.port, config.host ?? '::');
+  const store =
+    config.storeKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
+  new Logger('Main').log(
+    `Hubble Order Manager is listening on http://localhost:${config.port} — store: ${store}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : `Start failed: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(message);
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { OrderSource, RemovedReason } from '@hubble/contracts';
+import type { OrdersTable, Tables } from '../persistence/database';
+import { Store } from '../persistence/store';
+
+export type OrderRow = Selectable<OrdersTable>;
+
+export interface OrderChange {
+  kind: 'created' | 'refreshed' | 'removed';
+  order: OrderRow;
+  /** The feed version this change produced; consecutive within one transaction. */
+  version: number;
+}
+
+type Tx = Transaction<Tables>;
+
+/**
+ * All SQL about orders, one code for SQLite and PostgreSQL. Every write runs in a transaction
+ * that first locks the feed_state row, so writers are serialised and versions never collide.
+ */
+@Injectable()
+export class OrdersRepository {
+  constructor(private readonly store: Store) {}
+
+  private get db(): Kysely<Tables> {
+    return this.store.db;
+  }
+
+  /** Creates the order, or refreshes it when the number is already active. */
+  upsert(number: number, source: OrderSource, now: number, expiresAt: number) {
+    return this.write(async (tx, changes) => {
+      const existing = await tx
+        .selectFrom('orders')
+        .selectAll()
+        .where('number', '=', number)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+
+      if (existing && existing.expires_at > now) {
+        const refreshed = await tx
+          .updateTable('orders')
+          .set({ expires_at: expiresAt })
+          .where('id', '=', existing.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        changes.push({ kind: 'refreshed', order: refreshed });
+        return;
+      }
+      if (existing) {
+        // Past its time but not swept yet: it leaves as expired, the new arrival is a new order.
+        changes.push({
+          kind: 'removed',
+          order: await markRemoved(tx, existing.id, 'expired', now),
+        });
+      }
+      const created = await tx
+        .insertInto('orders')
+        .values({ number, source, created_at: now, expires_at: expiresAt })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      changes.push({ kind: 'created', order: created });
+    });
+  }
+
+  /** Removes the active order with this number; no change when there is none. */
+  remove(number: number, reason: RemovedReason, now: number) {
+    return this.write(async (tx, changes) => {
+      const removed = await tx
+        .updateTable('orders')
+        .set({ removed_at: now, removed_reason: reason })
+        .where('number', '=', number)
+        .where('removed_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (removed) changes.push({ kind: 'removed', order: removed });
+    });
+  }
+
+  /**
+   * Marks every active order whose time is up as expired. The conditional UPDATE is the claim:
+   * when several instances sweep at once, each row is returned to exactly one of them.
+   */
+  expireDue(now: number) {
+    return this.write(async (tx, changes) => {
+      const expired = await tx
+        .updateTable('orders')
+        .set({ removed_at: now, removed_reason: 'expired' })
+        .where('removed_at', 'is', null)
+        .where('expires_at', '<=', now)
+        .returningAll()
+        .execute();
+      expired
+        .sort((a, b) => a.expires_at - b.expires_at || a.id - b.id)
+        .forEach((order) => changes.push({ kind: 'removed', order }));
+    });
+  }
+
+  /** Active orders (not removed, not past their time), newest first. */
+  listActive(now: number, db: Kysely<Tables> = this.db): Promise<OrderRow[]> {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('removed_at', 'is', null)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  /** The active orders and the version they correspond to, read consistently. */
+  snapshot(now: number): Promise<{ version: number; orders: OrderRow[] }> {
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (tx) => {
+        const { version } = await tx
+          .selectFrom('feed_state')
+          .select('version')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow();
+        return { version, orders: await this.listActive(now, tx) };
+      });
+  }
+
+  /** The earliest expiresAt among orders not yet removed, if any. */
+  async nextExpiry(): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.min('expires_at').as('next'))
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    return row?.next == null ? undefined : Number(row.next);
+  }
+
+  /** Deletes removed orders older than the cutoff; returns how many. */
+  async pruneRemoved(removedBefore: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('orders')
+      .where('removed_at', '<', removedBefore)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  private async write(
+    body: (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>,
+  ): Promise<OrderChange[]> {
+    return this.db.transaction().execute(async (tx) => {
+      // Taking the row lock first serialises writers (PostgreSQL) and reads the current version.
+      const { version } = await tx
+        .updateTable('feed_state')
+        .set((eb) => ({ version: eb.ref('version') }))
+        .where('id', '=', 1)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      const changes: Omit<OrderChange, 'version'>[] = [];
+      await body(tx, changes);
+      if (changes.length > 0) {
+        await tx
+          .updateTable('feed_state')
+          .set({ version: version + changes.length })
+          .where('id', '=', 1)
+          .execute();
+      }
+      return changes.map((change, index) => ({ ...change, version: version + index + 1 }));
+    });
+  }
+}
+
+function markRemoved(tx: Tx, id: number, reason: RemovedReason, now: number): Promise<OrderRow> {
+  return tx
+    .updateTable('orders')
+    .set({ removed_at: now, removed_reason: reason })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,97 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import {
+  type BoardSnapshot,
+  checkOrderNumber,
+  ORDER_EVENTS,
+  type OrderDto,
+  type OrderSource,
+  type RemovedOrderDto,
+  type RemovedReason,
+} from '@hubble/contracts';
+import { AppConfig } from '../config/app-config';
+import { OrderChangedEvent, OrderRemovedEvent } from './order-events';
+import { toOrderDto, toRemovedOrderDto } from './order-mapper';
+import { type OrderChange, OrdersRepository } from './orders.repository';
+
+export interface CreateOrderResult {
+  order: OrderDto;
+  /** True when the number was already active and only its time was renewed. */
+  refreshed: boolean;
+}
+
+/**
+ * The only way orders change. Each change is committed first, then announced as a domain event
+ * (`order.created`, `order.refreshed`, `order.removed`) that the other modules listen to.
+ */
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly repository: OrdersRepository,
+    private readonly events: EventEmitter2,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(orderNumber: unknown, source: OrderSource): Promise<CreateOrderResult> {
+    const number = validOrderNumber(orderNumber);
+    const now = Date.now();
+    const changes = await this.repository.upsert(
+      number,
+      source,
+      now,
+      now + this.config.orderTimeoutSeconds * 1000,
+    );
+    this.announce(changes);
+    const last = changes[changes.length - 1];
+    return { order: toOrderDto(last.order), refreshed: last.kind === 'refreshed' };
+  }
+
+  /** Removes an active order; 404 when the number is not on the board. */
+  async remove(orderNumber: unknown, reason: RemovedReason): Promise<RemovedOrderDto> {
+    const number = validOrderNumber(orderNumber);
+    const [change] = await this.repository.remove(number, reason, Date.now());
+    if (!change) throw new NotFoundException(`Order ${number} is not on the board`);
+    this.announce([change]);
+    return toRemovedOrderDto(change.order);
+  }
+
+  /** Removes every order whose time is up; returns how many this instance removed. */
+  async expireDue(): Promise<number> {
+    const changes = await this.repository.expireDue(Date.now());
+    this.announce(changes);
+    return changes.length;
+  }
+
+  async listActive(): Promise<OrderDto[]> {
+    return (await this.repository.listActive(Date.now())).map(toOrderDto);
+  }
+
+  async snapshot(): Promise<BoardSnapshot> {
+    const { version, orders } = await this.repository.snapshot(Date.now());
+    return { version, orders: orders.map(toOrderDto) };
+  }
+
+  /** When the next order not yet removed is due (epoch ms), if any. */
+  nextExpiry(): Promise<number | undefined> {
+    return this.repository.nextExpiry();
+  }
+
+  private announce(changes: OrderChange[]): void {
+    for (const { kind, order, version } of changes) {
+      if (kind === 'removed') {
+        this.events.emit(
+          ORDER_EVENTS.removed,
+          new OrderRemovedEvent(version, toRemovedOrderDto(order)),
+        );
+      } else {
+        this.events.emit(ORDER_EVENTS[kind], new OrderChangedEvent(version, toOrderDto(order)));
+      }
+    }
+  }
+}
+
+function validOrderNumber(value: unknown): number {
+  const check = checkOrderNumber(value);
+  if (!check.ok) throw new BadRequestException(check.error);
+  return check.value;
+}

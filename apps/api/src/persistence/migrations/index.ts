@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { StoreKind } from '../database';
+import { ordersMigration } from './001-orders';
+
+/** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
+export function migrationProvider(kind: StoreKind): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001-orders': ordersMigration(kind),
+      };
+    },
+  };
+}

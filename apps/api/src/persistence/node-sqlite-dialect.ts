@@ -1,0 +1,114 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type TransactionSettings,
+} from 'kysely';
+
+/**
+ * Kysely dialect for Node's built-in `node:sqlite` (no native addon to build). Kysely's own
+ * SqliteDialect expects better-sqlite3's statement API; this driver speaks node:sqlite's.
+ *
+ * One connection per process, guarded by a queue so a transaction's statements never interleave
+ * with another caller's. Transactions start with BEGIN IMMEDIATE: the write lock is taken up
+ * front, so a second process waits on busy_timeout instead of failing mid-transaction
+ * (read-only transactions use a plain BEGIN).
+ */
+export class NodeSqliteDialect implements Dialect {
+  constructor(private readonly open: () => DatabaseSync) {}
+
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createDriver(): Driver {
+    return new NodeSqliteDriver(this.open);
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+}
+
+class NodeSqliteDriver implements Driver {
+  private connection: NodeSqliteConnection | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private releaseCurrent: (() => void) | undefined;
+
+  constructor(private readonly open: () => DatabaseSync) {}
+
+  async init(): Promise<void> {
+    this.connection = new NodeSqliteConnection(this.open());
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = new Promise((resolve) => (release = resolve));
+    await previous;
+    this.releaseCurrent = release;
+    if (!this.connection) throw new Error('The SQLite store is closed');
+    return this.connection;
+  }
+
+  async releaseConnection(): Promise<void> {
+    const release = this.releaseCurrent;
+    this.releaseCurrent = undefined;
+    release?.();
+  }
+
+  async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
+    // Read-only transactions need no write lock: a deferred BEGIN gives a consistent snapshot.
+    const begin = settings.accessMode === 'read only' ? 'begin' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async destroy(): Promise<void> {
+    this.connection?.close();
+    this.connection = undefined;
+  }
+}
+
+class NodeSqliteConnection implements DatabaseConnection {
+  constructor(private readonly db: DatabaseSync) {}
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.db.prepare(compiled.sql);
+    const parameters = compiled.parameters as SQLInputValue[];
+    if (statement.columns().length > 0) {
+      return { rows: statement.all(...parameters) as R[] };
+    }
+    const { changes, lastInsertRowid } = statement.run(...parameters);
+    return {
+      rows: [],
+      numAffectedRows: BigInt(changes),
+      insertId: BigInt(lastInsertRowid),
+    };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('Streaming is not supported by the node:sqlite driver');
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { StoreKind, Tables } from './database';
+import { NodeSqliteDialect } from './node-sqlite-dialect';
+
+export const SQLITE_FILE_NAME = 'hubble.sqlite';
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const PG_INT8_OID = 20;
+
+export interface StoreLocation {
+  kind: StoreKind;
+  /** PostgreSQL connection string, or the embedded store's directory. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export function openDatabase(location: StoreLocation): Kysely<Tables> {
+  if (location.kind === 'postgres') {
+    return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(location) }) });
+  }
+  return new Kysely<Tables>({
+    dialect: new NodeSqliteDialect(() => openSqliteFile(location.dataDir)),
+  });
+}
+
+function postgresPool(location: StoreLocation): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: location.databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    // Timestamps are BIGINT epoch milliseconds: read them as numbers, not strings.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8_OID && format !== 'binary'
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+function openSqliteFile(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME), { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  db.exec('pragma journal_mode = wal');
+  db.exec('pragma synchronous = full');
+  db.exec('pragma foreign_keys = on');
+  return db;
+}

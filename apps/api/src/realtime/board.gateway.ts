@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  type OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  BOARD_EVENTS,
+  BOARD_NAMESPACE,
+  BOARD_SYNC,
+  type BoardClientEvents,
+  type BoardServerEvents,
+} from '@hubble/contracts';
+import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
+import { OrdersService } from '../orders/orders.service';
+
+type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
+type BoardSocket = Socket<BoardClientEvents, BoardServerEvents>;
+
+/**
+ * The customers' live feed. Every (re)connect and every `sync` gets a snapshot; changes are
+ * broadcast once per namespace (Socket.IO encodes a broadcast once for all sockets).
+ */
+@WebSocketGateway({ namespace: BOARD_NAMESPACE, serveClient: false })
+export class BoardGateway implements OnGatewayConnection {
+  private readonly logger = new Logger(BoardGateway.name);
+
+  @WebSocketServer()
+  private readonly namespace!: BoardNamespace;
+
+  constructor(private readonly orders: OrdersService) {}
+
+  async handleConnection(socket: BoardSocket): Promise<void> {
+    await this.sendSnapshot(socket);
+  }
+
+  @SubscribeMessage(BOARD_SYNC)
+  async onSync(socket: BoardSocket): Promise<void> {
+    await this.sendSnapshot(socket);
+  }
+
+  @OnEvent(BOARD_EVENTS.created)
+  onCreated({ version, order }: OrderChangedEvent): void {
+    this.namespace.emit(BOARD_EVENTS.created, { version, order });
+  }
+
+  @OnEvent(BOARD_EVENTS.refreshed)
+  onRefreshed({ version, order }: OrderChangedEvent): void {
+    this.namespace.emit(BOARD_EVENTS.refreshed, { version, order });
+  }
+
+  @OnEvent(BOARD_EVENTS.removed)
+  onRemoved({ version, order }: OrderRemovedEvent): void {
+    this.namespace.emit(BOARD_EVENTS.removed, { version, order });
+  }
+
+  private async sendSnapshot(socket: BoardSocket): Promise<void> {
+    try {
+      socket.emit(BOARD_EVENTS.snapshot, await this.orders.snapshot());
+    } catch (error) {
+      // The client keeps what it shows and retries on its next reconnect.
+      this.logger.warn(`Snapshot failed: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+}

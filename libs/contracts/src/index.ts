@@ -1,0 +1,3 @@
+export * from './lib/order-number';
+export * from './lib/order';
+export * from './lib/board-feed';
