@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app/create-app';
@@ -8,10 +9,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { webRoot: join(__dirname, '..') });
   const app = await createApp(config);
   await app.listen(config.port, config.host ?? '::');
+  const { port } = app.getHttpServer().address() as AddressInfo;
   const store =
     config.storeKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
   new Logger('Main').log(
-    `Hubble Order Manager is listening on http://localhost:${config.port} — store: ${store}`,
+    `Hubble Order Manager is listening on http://localhost:${port} — store: ${store}`,
   );
 }
 

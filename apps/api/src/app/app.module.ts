@@ -8,6 +8,7 @@ import { HealthModule } from '../health/health.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PersistenceModule } from '../persistence/persistence.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { WebhookModule } from '../webhook/webhook.module';
 import { WebModule } from '../web/web.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         OrdersModule,
         ExpiryModule,
         RealtimeModule,
+        WebhookModule,
         HealthModule,
         WebModule.forRoot(config.webRoot),
       ],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { installBodyParsers } from './body-parsers';
 
 const QUIET: LogLevel[] = ['fatal', 'error', 'warn'];
 
@@ -14,10 +15,11 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     // Let start-up failures (store unreachable, …) reach the caller instead of exiting.
     abortOnError: false,
-    rawBody: true,
+    bodyParser: false,
     ...(options.quiet && { logger: QUIET }),
   });
   app.disable('x-powered-by');
+  installBodyParsers(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,17 @@ import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+export const STAR_COMMUNITY_PRODUCTION_KEY_URL =
+  'https://api.starcommunity.app/.well-known/webhooks.key';
+
+/**
+ * A PEM file (development, offline), a URL (Star Community's key server), or — in development
+ * when neither is configured — the generated development key in `dir` that `npm run webhook`
+ * signs with.
+ */
+export type WebhookKeySource =
+  { kind: 'file'; path: string } | { kind: 'url'; url: string } | { kind: 'dev'; dir: string };
+
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
 export class AppConfig {
   constructor(
@@ -17,6 +28,9 @@ export class AppConfig {
     readonly expirySweepMs: number,
     /** Built web apps to serve (board at `/`, back-office at `/admin`); none in unit tests. */
     readonly webRoot: string | undefined,
+    /** Where the Star Community public key comes from; see {@link WebhookKeySource}. */
+    readonly webhookKeySource: WebhookKeySource,
+    readonly webhookKeyTtlSeconds: number,
   ) {}
 
   get storeKind(): 'sqlite' | 'postgres' {
@@ -75,6 +89,20 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function webhookKeySource(env: Env): WebhookKeySource {
+  const file = optional(env, 'STAR_COMMUNITY_PUBLIC_KEY_FILE');
+  if (file) return { kind: 'file', path: resolve(file) };
+  const url = optional(env, 'STAR_COMMUNITY_PUBLIC_KEY_URL');
+  if (url) {
+    if (!/^https?:\/\/[^/]+/.test(url) || !URL.canParse(url)) {
+      throw new ConfigError(`STAR_COMMUNITY_PUBLIC_KEY_URL must be an http(s) URL (got "${url}")`);
+    }
+    return { kind: 'url', url };
+  }
+  if (nodeEnv(env) === 'production') return { kind: 'url', url: STAR_COMMUNITY_PRODUCTION_KEY_URL };
+  return { kind: 'dev', dir: resolve(optional(env, 'DEV_KEY_DIR') ?? '.dev-keys') };
+}
+
 /**
  * Reads and validates the environment. Throws {@link ConfigError} on the first wrong value;
  * never echoes secrets (a bad DATABASE_URL is described, not printed).
@@ -89,5 +117,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     integer(env, 'ORDER_TIMEOUT_SECONDS', 300, 1, 86400),
     integer(env, 'EXPIRY_SWEEP_MS', 1000, 50, 60000),
     optional(env, 'WEB_ROOT') ?? defaults.webRoot,
+    webhookKeySource(env),
+    integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
   );
 }

@@ -1,0 +1,119 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { InProcessApp } from '../../test/support/in-process-app';
+import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
+
+describe.each(STORE_KINDS)('OrdersService on %s', (kind) => {
+  let store: TestStore;
+  let instance: InProcessApp;
+
+  beforeEach(async () => {
+    store = await createTestStore(kind);
+    instance = await InProcessApp.start({ ...store.env, ORDER_TIMEOUT_SECONDS: '300' });
+  });
+
+  afterEach(async () => {
+    await instance.close();
+    await store.dispose();
+  });
+
+  it('creates an order that expires after ORDER_TIMEOUT_SECONDS and announces it', async () => {
+    const before = Date.now();
+    const { order, refreshed } = await instance.orders.create(42, 'star-community');
+
+    expect(refreshed).toBe(false);
+    expect(order).toMatchObject({ number: 42, source: 'star-community' });
+    const createdAt = Date.parse(order.createdAt);
+    expect(createdAt).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(order.expiresAt) - createdAt).toBe(300_000);
+    expect(instance.events.map((e) => [e.name, e.version, e.number])).toEqual([
+      ['order.created', 1, 42],
+    ]);
+    expect(await instance.orders.listActive()).toEqual([order]);
+  });
+
+  it('refreshes an active number instead of adding a second copy', async () => {
+    const first = await instance.orders.create(7, 'back-office');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await instance.orders.create(7, 'star-community');
+
+    expect(second.refreshed).toBe(true);
+    expect(second.order.createdAt).toBe(first.order.createdAt);
+    expect(second.order.source).toBe('back-office');
+    expect(Date.parse(second.order.expiresAt)).toBeGreaterThan(Date.parse(first.order.expiresAt));
+    expect(await instance.orders.listActive()).toEqual([second.order]);
+    expect(instance.events.map((e) => [e.name, e.version])).toEqual([
+      ['order.created', 1],
+      ['order.refreshed', 2],
+    ]);
+  });
+
+  it('lists active orders newest first', async () => {
+    for (const number of [3, 1, 2]) await instance.orders.create(number, 'star-community');
+    expect((await instance.orders.listActive()).map((order) => order.number)).toEqual([2, 1, 3]);
+  });
+
+  it('removes an order for staff, once; a second removal is a 404', async () => {
+    await instance.orders.create(5, 'back-office');
+    const removed = await instance.orders.remove(5, 'staff');
+
+    expect(removed).toMatchObject({ number: 5, removedReason: 'staff' });
+    expect(await instance.orders.listActive()).toEqual([]);
+    await expect(instance.orders.remove(5, 'staff')).rejects.toBeInstanceOf(NotFoundException);
+    expect(instance.events.map((e) => e.name)).toEqual(['order.created', 'order.removed']);
+  });
+
+  it('creates a fresh order when a removed number comes back', async () => {
+    await instance.orders.create(9, 'star-community');
+    await instance.orders.remove(9, 'staff');
+    const again = await instance.orders.create(9, 'star-community');
+
+    expect(again.refreshed).toBe(false);
+    expect(instance.events.map((e) => [e.name, e.version])).toEqual([
+      ['order.created', 1],
+      ['order.removed', 2],
+      ['order.created', 3],
+    ]);
+  });
+
+  it.each([
+    ['0', 0],
+    ['100000', 100000],
+    ['12.5', 12.5],
+    ['"12a"', '12a'],
+    ['""', ''],
+    ['null', null],
+    ['"42" (a string)', '42'],
+    ['a 1 MB string', 'x'.repeat(1024 * 1024)],
+  ])('refuses order number %s and changes nothing', async (_label, bad) => {
+    await instance.orders.create(1, 'star-community');
+    const eventsBefore = instance.events.length;
+
+    await expect(instance.orders.create(bad, 'star-community')).rejects.toBeInstanceOf(
+      BadRequestException,
+    );
+    await expect(instance.orders.remove(bad, 'staff')).rejects.toBeInstanceOf(BadRequestException);
+    expect(instance.events).toHaveLength(eventsBefore);
+    expect((await instance.orders.listActive()).map((order) => order.number)).toEqual([1]);
+  });
+
+  it('keeps one active row per number under concurrent arrivals', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => instance.orders.create(77, 'star-community')),
+    );
+
+    expect(results.filter((result) => !result.refreshed)).toHaveLength(1);
+    expect(await instance.orders.listActive()).toHaveLength(1);
+    const versions = instance.events.map((event) => event.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+
+  it('gives a snapshot whose version matches the last announced change', async () => {
+    await instance.orders.create(11, 'star-community');
+    await instance.orders.create(12, 'star-community');
+    await instance.orders.remove(11, 'staff');
+
+    const snapshot = await instance.orders.snapshot();
+    expect(snapshot.version).toBe(3);
+    expect(snapshot.orders.map((order) => order.number)).toEqual([12]);
+  });
+});

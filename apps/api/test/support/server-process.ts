@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MAIN = join(import.meta.dirname, '../../../../dist/apps/api/main.js');
+const LISTENING = /listening on (http:\/\/localhost:\d+)/;
+
+/** The built API (dist/apps/api/main.js) running as a child process, as in production. */
+export class ServerProcess {
+  private output = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(env: Record<string, string | undefined>): Promise<ServerProcess> {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the api first`);
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env['PATH'], NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = LISTENING.exec(output);
+        if (match) resolve(match[1].replace('localhost', '127.0.0.1'));
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) =>
+        reject(new Error(`Server exited (${code}) at start:\n${output}`)),
+      );
+      setTimeout(() => reject(new Error(`Server did not start in 20 s:\n${output}`)), 20_000);
+    });
+    const server = new ServerProcess(child, url);
+    server.output = output;
+    const append = (chunk: Buffer) => (server.output += chunk.toString());
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+    return server;
+  }
+
+  get logs(): string {
+    return this.output;
+  }
+
+  /** Sends the signal and waits until the process is gone. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill(signal);
+    await exited;
+  }
+}
+
+/** Runs the built API once and returns how it ended (for configuration errors). */
+export function runServerToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env['PATH'], NODE_ENV: 'test', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
