@@ -25,7 +25,7 @@ export class NodeSqliteDialect implements Dialect {
   constructor(private readonly open: () => DatabaseSync) {}
 
   createAdapter() {
-    return new SqliteAdapter();
+    return new TransactionalDdlSqliteAdapter();
   }
   createDriver(): Driver {
     return new NodeSqliteDriver(this.open);
@@ -35,6 +35,17 @@ export class NodeSqliteDialect implements Dialect {
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
+  }
+}
+
+/**
+ * SQLite does run DDL inside transactions. Saying so makes Kysely's Migrator run each migration
+ * batch in a transaction — BEGIN IMMEDIATE here — which keeps two processes that start together
+ * from applying the same migration twice.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
 

@@ -28,7 +28,9 @@ export async function postgresRequiredOrAvailable(): Promise<boolean> {
     return true;
   } catch (error) {
     if (process.env['CI'] === 'true') {
-      throw new Error(`PostgreSQL is required under CI but unreachable at ${ADMIN_URL}: ${error}`);
+      throw new Error(`PostgreSQL is required under CI but unreachable at ${ADMIN_URL}`, {
+        cause: error,
+      });
     }
     console.warn(`PostgreSQL unreachable (${(error as Error).message}); its suites are skipped`);
     return false;

@@ -21,6 +21,7 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let timer: NodeJS.Timeout | undefined;
     const url = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
@@ -32,8 +33,11 @@ export class ServerProcess {
       child.once('exit', (code) =>
         reject(new Error(`Server exited (${code}) at start:\n${output}`)),
       );
-      setTimeout(() => reject(new Error(`Server did not start in 20 s:\n${output}`)), 20_000);
-    });
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`Server did not start in 20 s:\n${output}`));
+      }, 20_000);
+    }).finally(() => clearTimeout(timer));
     const server = new ServerProcess(child, url);
     server.output = output;
     const append = (chunk: Buffer) => (server.output += chunk.toString());

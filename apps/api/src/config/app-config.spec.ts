@@ -1,0 +1,53 @@
+import { runServerToExit } from '../../test/support/server-process';
+import { ConfigError, loadConfig, STAR_COMMUNITY_PRODUCTION_KEY_URL } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults: port 3000, embedded store under ./data, 300 s orders', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, orderTimeoutSeconds: 300, storeKind: 'sqlite' });
+    expect(config.dataDir).toBe(`${process.cwd()}/data`);
+    expect(config.webhookKeySource.kind).toBe('dev');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/hubble' }).storeKind).toBe('postgres');
+  });
+
+  it("uses Star Community's production key in production when nothing else is configured", () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).webhookKeySource).toEqual({
+      kind: 'url',
+      url: STAR_COMMUNITY_PRODUCTION_KEY_URL,
+    });
+  });
+
+  it.each([
+    [{ ORDER_TIMEOUT_SECONDS: 'abc' }, /^ORDER_TIMEOUT_SECONDS must be a whole number/],
+    [{ ORDER_TIMEOUT_SECONDS: '0' }, /^ORDER_TIMEOUT_SECONDS/],
+    [{ PORT: '70000' }, /^PORT/],
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL must be a URL/],
+    [{ DATABASE_URL: 'mysql://db/x' }, /^DATABASE_URL must start with postgres/],
+    [{ NODE_ENV: 'prod' }, /^NODE_ENV/],
+    [{ STAR_COMMUNITY_PUBLIC_KEY_URL: 'ftp://x' }, /^STAR_COMMUNITY_PUBLIC_KEY_URL/],
+  ])('refuses %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('does not echo a malformed DATABASE_URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres//user:s3cret@db' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
+    );
+  });
+});
+
+describe('the server with a wrong configuration', () => {
+  it.each([
+    ['ORDER_TIMEOUT_SECONDS', { ORDER_TIMEOUT_SECONDS: 'abc' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres//nohost' }],
+  ])('stops with one clear line naming %s', async (variable, env) => {
+    const { code, output } = await runServerToExit(env);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringContaining(variable)]);
+    expect(output).toMatch(/^Configuration error: /);
+  });
+});

@@ -1,0 +1,59 @@
+import { InProcessApp } from '../../test/support/in-process-app';
+import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
+
+const waitUntil = async (done: () => Promise<boolean>, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('Timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+// Two instances in one process need a store that does not block the thread while waiting for a
+// lock, so this runs on PostgreSQL; several processes on one SQLite file: see store.spec.ts.
+const SHARED_STORES = STORE_KINDS.filter((kind) => kind === 'postgres');
+
+(SHARED_STORES.length > 0
+  ? describe.each(SHARED_STORES)
+  : describe.skip.each(['postgres' as const]))(
+  'expiry with two instances on one %s store',
+  (kind) => {
+    let store: TestStore;
+    let instances: InProcessApp[] = [];
+
+    beforeEach(async () => {
+      store = await createTestStore(kind);
+      const env = { ...store.env, ORDER_TIMEOUT_SECONDS: '1', EXPIRY_SWEEP_MS: '100' };
+      instances = [await InProcessApp.start(env), await InProcessApp.start(env)];
+    });
+
+    afterEach(async () => {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await store.dispose();
+    });
+
+    it('removes every order once, within a second of its expiresAt', async () => {
+      const numbers = Array.from({ length: 20 }, (_, index) => index + 1);
+      // Half through each instance, so both arm precise timers and both sweep.
+      await Promise.all(
+        numbers.map((number) => instances[number % 2].orders.create(number, 'star-community')),
+      );
+      const [a, b] = instances;
+
+      await waitUntil(async () => (await a.orders.listActive()).length === 0, 5000);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let any double removal surface
+
+      const removals = [...a.events, ...b.events].filter((event) => event.name === 'order.removed');
+      expect(removals.map((event) => event.number).sort((x, y) => x - y)).toEqual(numbers);
+      expect(new Set(removals.map((event) => event.version)).size).toBe(removals.length);
+      for (const { payload } of removals) {
+        const late =
+          Date.parse(String(payload.order['removedAt'])) -
+          Date.parse(String(payload.order['expiresAt']));
+        expect(late).toBeGreaterThanOrEqual(0);
+        expect(late).toBeLessThan(1000);
+        expect(payload.order['removedReason']).toBe('expired');
+      }
+    });
+  },
+);

@@ -1,0 +1,71 @@
+import { BoardClient } from './support/board-client';
+import { ServerProcess } from './support/server-process';
+import { createTestStore, STORE_KINDS, type TestStore } from './support/stores';
+import { WebhookSigner } from './support/webhook-signer';
+
+interface ListedOrder {
+  number: number;
+  expiresAt: string;
+}
+
+const listOrders = async (url: string) =>
+  (await (await fetch(`${url}/api/orders`)).json()) as ListedOrder[];
+
+describe.each(STORE_KINDS)('surviving a SIGKILL on %s', (kind) => {
+  const signer = new WebhookSigner();
+  const keyFile = signer.writePublicKeyFile();
+  let store: TestStore;
+  const servers: ServerProcess[] = [];
+  let board: BoardClient | undefined;
+
+  const start = async (timeoutSeconds: number) => {
+    const server = await ServerProcess.start({
+      ...store.env,
+      ORDER_TIMEOUT_SECONDS: String(timeoutSeconds),
+      STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
+    });
+    servers.push(server);
+    return server;
+  };
+
+  beforeEach(async () => {
+    store = await createTestStore(kind);
+  });
+
+  afterEach(async () => {
+    board?.close();
+    await Promise.all(servers.splice(0).map((server) => server.stop('SIGKILL')));
+    await store.dispose();
+  });
+
+  it('keeps an acknowledged order, which still leaves at its original expiresAt', async () => {
+    const first = await start(4);
+    await signer.sendOrder(first.url, 7);
+    const [before] = await listOrders(first.url);
+    await first.stop('SIGKILL');
+
+    const second = await start(4);
+    expect(await listOrders(second.url)).toEqual([before]);
+
+    board = new BoardClient(second.url);
+    const removed = await board.waitFor((e) => e.name === 'order.removed', 8000);
+    const order = (removed.payload as { order: Record<string, string> }).order;
+    expect(order['expiresAt']).toBe(before.expiresAt);
+    const lateMs = Date.parse(order['removedAt']) - Date.parse(before.expiresAt);
+    expect(lateMs).toBeGreaterThanOrEqual(0);
+    expect(lateMs).toBeLessThan(1000);
+  });
+
+  it('removes orders that fell due while the server was down, at start', async () => {
+    const first = await start(1);
+    await signer.sendOrder(first.url, 15);
+    await first.stop('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    const second = await start(1);
+    board = new BoardClient(second.url);
+    const snapshot = await board.waitFor((e) => e.name === 'snapshot');
+    expect(snapshot.numbers).toEqual([]);
+    expect(await listOrders(second.url)).toEqual([]);
+  });
+});

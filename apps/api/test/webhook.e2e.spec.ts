@@ -1,0 +1,121 @@
+import { ServerProcess } from './support/server-process';
+import { createTestStore, type TestStore } from './support/stores';
+import { WebhookSigner } from './support/webhook-signer';
+
+describe('Star Community webhook', () => {
+  const signer = new WebhookSigner();
+  let store: TestStore;
+  let server: ServerProcess;
+
+  const orders = async () => (await (await fetch(`${server.url}/api/orders`)).json()) as unknown[];
+
+  async function expectRefused(response: Response, status: number, message: RegExp) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    const body = (await response.json()) as { message: string };
+    expect(body.message).toMatch(message);
+    expect(await orders()).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    store = await createTestStore('sqlite');
+    server = await ServerProcess.start({
+      ...store.env,
+      STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+    });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await store?.dispose();
+  });
+
+  it('accepts a signed order, stored before the answer', async () => {
+    const response = await signer.send(server.url, '{"orderNumber": 850}');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'accepted', orderNumber: 850 });
+    expect(await orders()).toEqual([expect.objectContaining({ number: 850 })]);
+
+    const again = await signer.send(server.url, '{"orderNumber":850}');
+    expect(again.status).toBe(200);
+    expect(await orders()).toHaveLength(1);
+    await fetch(`${server.url}/api/orders`); // keep the server warm for the refusals below
+  });
+
+  describe('refusals change nothing', () => {
+    beforeAll(async () => {
+      // Start the refusal cases from an empty board.
+      await server.stop();
+      await store.dispose();
+      store = await createTestStore('sqlite');
+      server = await ServerProcess.start({
+        ...store.env,
+        STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+      });
+    });
+
+    it.each([
+      ['0', '{"orderNumber":0}'],
+      ['100000', '{"orderNumber":100000}'],
+      ['12.5', '{"orderNumber":12.5}'],
+      ['"12a"', '{"orderNumber":"12a"}'],
+      ['""', '{"orderNumber":""}'],
+      ['null', '{"orderNumber":null}'],
+      ['a missing orderNumber', '{"order":42}'],
+      ['a JSON array', '[42]'],
+    ])('400 for order number %s', async (_label, body) => {
+      await expectRefused(await signer.send(server.url, body), 400, /orderNumber must be/);
+    });
+
+    it('400 for a body that is not JSON', async () => {
+      await expectRefused(
+        await signer.send(server.url, '{"orderNumber": 4'),
+        400,
+        /not valid JSON/,
+      );
+    });
+
+    it('413 for a body over 16 KB, such as a 1 MB string', async () => {
+      const body = JSON.stringify({ orderNumber: 'x'.repeat(1024 * 1024) });
+      await expectRefused(await signer.send(server.url, body), 413, /too large/);
+    });
+
+    it('401 without a signature', async () => {
+      await expectRefused(await signer.send(server.url, '{"orderNumber":5}', {}), 401, /missing/);
+    });
+
+    it('401 for a signature that is not base64', async () => {
+      await expectRefused(
+        await signer.send(server.url, '{"orderNumber":5}', { 'x-signature': 'not base64!' }),
+        401,
+        /not a base64/,
+      );
+    });
+
+    it('401 for a signature by another key', async () => {
+      const body = '{"orderNumber":5}';
+      const forged = new WebhookSigner().signature(body);
+      await expectRefused(
+        await signer.send(server.url, body, { 'x-signature': forged }),
+        401,
+        /does not match/,
+      );
+    });
+
+    it('401 when the body was re-serialised with other whitespace (raw bytes count)', async () => {
+      const signedBody = '{"orderNumber":5}';
+      const signature = signer.signature(signedBody);
+      await expectRefused(
+        await signer.send(server.url, '{ "orderNumber": 5 }', { 'x-signature': signature }),
+        401,
+        /does not match/,
+      );
+    });
+
+    it('never logs the signature itself', () => {
+      const signature = signer.signature('{"orderNumber":5}');
+      expect(server.logs).not.toContain(signature.slice(0, 40));
+      expect(server.logs).toMatch(/Webhook refused with 401/);
+    });
+  });
+});
