@@ -1,5 +1,6 @@
 import { ServerProcess } from './support/server-process';
 import { createTestStore, type TestStore } from './support/stores';
+import { WebhookSigner } from './support/webhook-signer';
 
 // The test target builds board and admin first; main.js serves them from dist/apps.
 describe('one process serves the whole product', () => {
@@ -8,7 +9,10 @@ describe('one process serves the whole product', () => {
 
   beforeAll(async () => {
     store = await createTestStore('sqlite');
-    server = await ServerProcess.start(store.env);
+    server = await ServerProcess.start({
+      ...store.env,
+      STAR_COMMUNITY_PUBLIC_KEY_FILE: new WebhookSigner().writePublicKeyFile(),
+    });
   });
 
   afterAll(async () => {
@@ -44,6 +48,7 @@ describe('one process serves the whole product', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       store: { kind: 'sqlite', status: 'up' },
+      webhookKey: 'held',
     });
   });
 });

@@ -1,15 +1,21 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Store } from '../persistence/store';
+import { WebhookKeyService } from '../webhook/webhook-key.service';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   store: { kind: 'sqlite' | 'postgres'; status: 'up' | 'down' };
+  /** Whether a Star Community public key is held; without one, webhooks get 503. */
+  webhookKey: 'held' | 'missing';
 }
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly webhookKey: WebhookKeyService,
+  ) {}
 
   /** 200 when the store answers, 503 otherwise. */
   @Get()
@@ -19,6 +25,7 @@ export class HealthController {
     return {
       status: up ? 'ok' : 'unavailable',
       store: { kind: this.store.kind, status: up ? 'up' : 'down' },
+      webhookKey: this.webhookKey.current() ? 'held' : 'missing',
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WebhookModule } from '../webhook/webhook.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [WebhookModule], controllers: [HealthController] })
 export class HealthModule {}

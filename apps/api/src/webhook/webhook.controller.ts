@@ -2,7 +2,8 @@ import {
   BadRequestException,
   Controller,
   HttpCode,
-  type HttpException,
+  HttpException,
+  HttpStatus,
   Logger,
   Post,
   Req,
@@ -14,6 +15,7 @@ import { checkOrderNumber } from '@hubble/contracts';
 import { OrdersService } from '../orders/orders.service';
 import { checkSignature, type SignatureCheck } from './signature';
 import { WebhookKeyService } from './webhook-key.service';
+import { WebhookRefusalLimiter } from './webhook-refusal-limiter';
 
 export const WEBHOOK_PATH = '/api/orders/webhook';
 export const WEBHOOK_MAX_BODY_BYTES = 16 * 1024;
@@ -40,11 +42,18 @@ export class WebhookController {
   constructor(
     private readonly keys: WebhookKeyService,
     private readonly orders: OrdersService,
+    private readonly refusals: WebhookRefusalLimiter,
   ) {}
 
   @Post(WEBHOOK_PATH)
   @HttpCode(200)
   async receive(@Req() request: Request): Promise<WebhookAccepted> {
+    if (this.refusals.isBlocked(clientAddress(request))) {
+      throw new HttpException(
+        'Too many refused webhooks from this address; try again in a minute',
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
     // The raw parser for this path leaves the bytes exactly as received.
     const body: Buffer = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     await this.verify(body, request);
@@ -92,10 +101,17 @@ export class WebhookController {
     return check.value;
   }
 
+  /** Logs the refusal once and, unless it is our own fault (503), counts it against the sender. */
   private refuse(request: Request, error: HttpException): HttpException {
+    const address = clientAddress(request);
     this.logger.warn(
-      `Webhook refused with ${error.getStatus()} (${error.message}) from ${request.ip ?? 'unknown'}`,
+      `Webhook refused with ${error.getStatus()} (${error.message}) from ${address}`,
     );
+    if (error.getStatus() < 500) void this.refusals.recordRefusal(address);
     return error;
   }
+}
+
+function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }
