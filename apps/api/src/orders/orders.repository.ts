@@ -134,15 +134,6 @@ export class OrdersRepository {
     return row?.next == null ? undefined : Number(row.next);
   }
 
-  /** Deletes removed orders older than the cutoff; returns how many. */
-  async pruneRemoved(removedBefore: number): Promise<number> {
-    const result = await this.db
-      .deleteFrom('orders')
-      .where('removed_at', '<', removedBefore)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  }
-
   private async write(
     body: (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>,
   ): Promise<OrderChange[]> {
