@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { ThrottlerStorageService } from '@nestjs/throttler';
 
 const THROTTLER_NAME = 'webhook-refusals';
 const WINDOW_MS = 60_000;
@@ -11,11 +11,23 @@ const BLOCK_MS = 60_000;
  * requests is blocked for a minute. Accepted webhooks are never counted, so Star Community's own
  * traffic cannot be starved by someone else's forgeries.
  */
-@Injectable()
-export class WebhookRefusalLimiter {
+export class WebhookRefusalLimiter implements OnApplicationShutdown {
   private readonly logger = new Logger(WebhookRefusalLimiter.name);
 
-  constructor(private readonly storage: ThrottlerStorageService) {}
+  private constructor(private readonly storage: ThrottlerStorageService) {}
+
+  /**
+   * @nestjs/throttler is CommonJS that require()s the ESM @nestjs/core; loading it lazily, once
+   * the application graph is evaluated, keeps the native-ESM test runner from seeing a cycle.
+   */
+  static async create(): Promise<WebhookRefusalLimiter> {
+    const { ThrottlerStorageService } = await import('@nestjs/throttler');
+    return new WebhookRefusalLimiter(new ThrottlerStorageService());
+  }
+
+  onApplicationShutdown(): void {
+    this.storage.onApplicationShutdown();
+  }
 
   isBlocked(address: string): boolean {
     const record = this.storage.storage.get(key(address));

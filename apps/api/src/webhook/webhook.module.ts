@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { OrdersModule } from '../orders/orders.module';
 import { WebhookController } from './webhook.controller';
 import { WebhookKeyService } from './webhook-key.service';
@@ -8,7 +7,10 @@ import { WebhookRefusalLimiter } from './webhook-refusal-limiter';
 @Module({
   imports: [OrdersModule],
   controllers: [WebhookController],
-  providers: [WebhookKeyService, WebhookRefusalLimiter, ThrottlerStorageService],
+  providers: [
+    WebhookKeyService,
+    { provide: WebhookRefusalLimiter, useFactory: () => WebhookRefusalLimiter.create() },
+  ],
   exports: [WebhookKeyService],
 })
 export class WebhookModule {}
