@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
+import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
 import { ConfigModule } from '../config/config.module';
 import { ExpiryModule } from '../expiry/expiry.module';
 import { HealthModule } from '../health/health.module';
@@ -23,6 +24,7 @@ export class AppModule {
         PersistenceModule,
         OrdersModule,
         ExpiryModule,
+        AuroraSyncModule,
         RealtimeModule,
         WebhookModule,
         HealthModule,

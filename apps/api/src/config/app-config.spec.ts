@@ -28,9 +28,27 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://db/x' }, /^DATABASE_URL must start with postgres/],
     [{ NODE_ENV: 'prod' }, /^NODE_ENV/],
     [{ STAR_COMMUNITY_PUBLIC_KEY_URL: 'ftp://x' }, /^STAR_COMMUNITY_PUBLIC_KEY_URL/],
+    [{ AURORA_URL: 'http://aurora.local' }, /^AURORA_API_KEY is required when AURORA_URL is set/],
+    [{ AURORA_URL: 'aurora.local', AURORA_API_KEY: 'k' }, /^AURORA_URL must be an http\(s\) URL/],
+    [
+      { AURORA_URL: 'http://a', AURORA_API_KEY: 'k', AURORA_REASSERT_SECONDS: '0' },
+      /^AURORA_REASSERT_SECONDS/,
+    ],
   ])('refuses %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('leaves Aurora sync off without AURORA_URL and reads it fully when set', () => {
+    expect(loadConfig({ AURORA_API_KEY: 'k' }).aurora).toBeUndefined();
+    expect(
+      loadConfig({ AURORA_URL: 'https://aurora.example.org/', AURORA_API_KEY: 'k' }).aurora,
+    ).toEqual({
+      url: 'https://aurora.example.org',
+      apiKey: 'k',
+      reassertSeconds: 60,
+      timeoutMs: 5000,
+    });
   });
 
   it('does not echo a malformed DATABASE_URL, which may hold a password', () => {
@@ -44,6 +62,7 @@ describe('the server with a wrong configuration', () => {
   it.each([
     ['ORDER_TIMEOUT_SECONDS', { ORDER_TIMEOUT_SECONDS: 'abc' }],
     ['DATABASE_URL', { DATABASE_URL: 'postgres//nohost' }],
+    ['AURORA_API_KEY', { AURORA_URL: 'http://127.0.0.1:9' }],
   ])('stops with one clear line naming %s', async (variable, env) => {
     const { code, output } = await runServerToExit(env);
     expect(code).toBe(1);

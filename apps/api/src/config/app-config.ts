@@ -13,6 +13,17 @@ export const STAR_COMMUNITY_PRODUCTION_KEY_URL =
 export type WebhookKeySource =
   { kind: 'file'; path: string } | { kind: 'url'; url: string } | { kind: 'dev'; dir: string };
 
+/** Where and how to reach Aurora (the poster screens); absent when AURORA_URL is not set. */
+export interface AuroraSettings {
+  /** Base URL; calls go to `${url}/api/orders`. */
+  readonly url: string;
+  readonly apiKey: string;
+  /** How often all active orders are added again, so a restarted Aurora is whole again. */
+  readonly reassertSeconds: number;
+  /** Time limit of one call. */
+  readonly timeoutMs: number;
+}
+
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
 export class AppConfig {
   constructor(
@@ -31,6 +42,8 @@ export class AppConfig {
     /** Where the Star Community public key comes from; see {@link WebhookKeySource}. */
     readonly webhookKeySource: WebhookKeySource,
     readonly webhookKeyTtlSeconds: number,
+    /** Aurora sync; `undefined` means sync is off. */
+    readonly aurora: AuroraSettings | undefined,
   ) {}
 
   get storeKind(): 'sqlite' | 'postgres' {
@@ -103,6 +116,24 @@ function webhookKeySource(env: Env): WebhookKeySource {
   return { kind: 'dev', dir: resolve(optional(env, 'DEV_KEY_DIR') ?? '.dev-keys') };
 }
 
+function aurora(env: Env): AuroraSettings | undefined {
+  const url = optional(env, 'AURORA_URL');
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/[^/]+/.test(url) || !URL.canParse(url)) {
+    throw new ConfigError(`AURORA_URL must be an http(s) URL like https://aurora.example.org`);
+  }
+  const apiKey = optional(env, 'AURORA_API_KEY');
+  if (apiKey === undefined) {
+    throw new ConfigError('AURORA_API_KEY is required when AURORA_URL is set');
+  }
+  return {
+    url: url.replace(/\/+$/, ''),
+    apiKey,
+    reassertSeconds: integer(env, 'AURORA_REASSERT_SECONDS', 60, 1, 86400),
+    timeoutMs: integer(env, 'AURORA_TIMEOUT_MS', 5000, 100, 60000),
+  };
+}
+
 /**
  * Reads and validates the environment. Throws {@link ConfigError} on the first wrong value;
  * never echoes secrets (a bad DATABASE_URL is described, not printed).
@@ -119,5 +150,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     optional(env, 'WEB_ROOT') ?? defaults.webRoot,
     webhookKeySource(env),
     integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
+    aurora(env),
   );
 }

@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { OrderDto, RemovedOrderDto } from '@hubble/contracts';
+import type { Tables } from '../persistence/database';
+import type { OrderChange } from './orders.repository';
 
 /** Payload of `order.created` and `order.refreshed`, emitted after the change committed. */
 export class OrderChangedEvent {
@@ -13,5 +16,22 @@ export class OrderRemovedEvent {
   constructor(
     readonly version: number,
     readonly order: RemovedOrderDto,
+  ) {}
+}
+
+/**
+ * Emitted (with `emitAsync`) inside the write transaction, before it commits, so that another
+ * module can record its own consequences of the change atomically with it (the Aurora outbox).
+ * Listeners write only through `tx`, must register with `suppressErrors: false`, and roll the
+ * whole change back by throwing.
+ */
+export const ORDER_CHANGES_IN_TRANSACTION = 'orders.changes.in-transaction';
+
+export class OrderChangesInTransaction {
+  constructor(
+    readonly tx: Transaction<Tables>,
+    readonly changes: readonly OrderChange[],
+    /** The transaction's clock (epoch ms). */
+    readonly now: number,
   ) {}
 }

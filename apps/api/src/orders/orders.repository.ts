@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
 import type { OrdersTable, Tables } from '../persistence/database';
 import { Store } from '../persistence/store';
+import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from './order-events';
 
 export type OrderRow = Selectable<OrdersTable>;
 
@@ -21,7 +23,10 @@ type Tx = Transaction<Tables>;
  */
 @Injectable()
 export class OrdersRepository {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly events: EventEmitter2,
+  ) {}
 
   private get db(): Kysely<Tables> {
     return this.store.db;
@@ -29,7 +34,7 @@ export class OrdersRepository {
 
   /** Creates the order, or refreshes it when the number is already active. */
   upsert(number: number, source: OrderSource, now: number, expiresAt: number) {
-    return this.write(async (tx, changes) => {
+    return this.write(now, async (tx, changes) => {
       const existing = await tx
         .selectFrom('orders')
         .selectAll()
@@ -65,7 +70,7 @@ export class OrdersRepository {
 
   /** Removes the active order with this number; no change when there is none. */
   remove(number: number, reason: RemovedReason, now: number) {
-    return this.write(async (tx, changes) => {
+    return this.write(now, async (tx, changes) => {
       const removed = await tx
         .updateTable('orders')
         .set({ removed_at: now, removed_reason: reason })
@@ -82,7 +87,7 @@ export class OrdersRepository {
    * when several instances sweep at once, each row is returned to exactly one of them.
    */
   expireDue(now: number) {
-    return this.write(async (tx, changes) => {
+    return this.write(now, async (tx, changes) => {
       const expired = await tx
         .updateTable('orders')
         .set({ removed_at: now, removed_reason: 'expired' })
@@ -135,6 +140,7 @@ export class OrdersRepository {
   }
 
   private async write(
+    now: number,
     body: (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>,
   ): Promise<OrderChange[]> {
     return this.db.transaction().execute(async (tx) => {
@@ -145,16 +151,20 @@ export class OrdersRepository {
         .where('id', '=', 1)
         .returning('version')
         .executeTakeFirstOrThrow();
-      const changes: Omit<OrderChange, 'version'>[] = [];
-      await body(tx, changes);
-      if (changes.length > 0) {
-        await tx
-          .updateTable('feed_state')
-          .set({ version: version + changes.length })
-          .where('id', '=', 1)
-          .execute();
-      }
-      return changes.map((change, index) => ({ ...change, version: version + index + 1 }));
+      const pending: Omit<OrderChange, 'version'>[] = [];
+      await body(tx, pending);
+      if (pending.length === 0) return [];
+      await tx
+        .updateTable('feed_state')
+        .set({ version: version + pending.length })
+        .where('id', '=', 1)
+        .execute();
+      const changes = pending.map((change, index) => ({ ...change, version: version + index + 1 }));
+      await this.events.emitAsync(
+        ORDER_CHANGES_IN_TRANSACTION,
+        new OrderChangesInTransaction(tx, changes, now),
+      );
+      return changes;
     });
   }
 }

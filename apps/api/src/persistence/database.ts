@@ -21,9 +21,43 @@ export interface FeedStateTable {
   version: number;
 }
 
+export type AuroraAction = 'add' | 'remove';
+/** `dropped`: skipped on purpose (the add of an order no longer active, or a remove with no add). */
+export type OutboxState = 'pending' | 'retrying' | 'delivered' | 'failed' | 'dropped';
+
+/**
+ * Aurora calls to make, written in the same transaction as the order change they follow, so a
+ * crash between the two cannot lose a call. Entries for one number are delivered in id order.
+ */
+export interface AuroraOutboxTable {
+  id: Generated<number>;
+  order_id: number;
+  number: number;
+  action: AuroraAction;
+  /** `change` follows an order event; `reassert` re-adds an active order after a while. */
+  cause: 'change' | 'reassert';
+  created_at: number;
+  /** Not before this moment (epoch ms): the retry backoff. */
+  due_at: number;
+  state: OutboxState;
+  attempts: number;
+  /** An instance working on the entry holds it until then; afterwards anyone may take it. */
+  claimed_until: number | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
+/** One row (id = 1): serialises outbox claims and holds when the next re-assert is due. */
+export interface AuroraSyncTable {
+  id: number;
+  reassert_due_at: number;
+}
+
 export interface Tables {
   orders: OrdersTable;
   feed_state: FeedStateTable;
+  aurora_outbox: AuroraOutboxTable;
+  aurora_sync: AuroraSyncTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { StoreKind } from '../database';
 import { ordersMigration } from './001-orders';
+import { auroraOutboxMigration } from './002-aurora-outbox';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -8,6 +9,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-orders': ordersMigration(kind),
+        '002-aurora-outbox': auroraOutboxMigration(kind),
       };
     },
   };

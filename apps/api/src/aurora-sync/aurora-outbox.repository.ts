@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence/database';
+import { Store } from '../persistence/store';
+
+export type OutboxEntry = Selectable<AuroraOutboxTable>;
+
+/** A claimed entry with what the worker needs to know about its order right now. */
+export interface ClaimedEntry extends OutboxEntry {
+  claimed_until: number;
+  order_expires_at: number | null;
+  order_removed_at: number | null;
+}
+
+export interface NewEntry {
+  orderId: number;
+  number: number;
+  action: AuroraAction;
+}
+
+/** How an attempt ended, as recorded on the entry. */
+export type EntryResult =
+  | { state: Extract<OutboxState, 'delivered' | 'dropped'>; reason?: string }
+  | { state: 'retrying'; error: string; retryAt: number }
+  | { state: 'failed'; error: string };
+
+/** The latest entry of an active order (state `null`: no Aurora call queued for it yet). */
+export interface ActiveOrderDelivery {
+  number: number;
+  action: AuroraAction | null;
+  state: OutboxState | null;
+  attempts: number;
+  last_error: string | null;
+  updated_at: number | null;
+}
+
+const UNDONE: OutboxState[] = ['pending', 'retrying'];
+/** Finished entries are kept this long for the back-office, then pruned. */
+const KEEP_FINISHED_MS = 24 * 3600_000;
+
+/**
+ * All SQL of the Aurora outbox, one code for SQLite and PostgreSQL. Reads `orders` (never writes
+ * it) to know whether an order is still active when its call is made.
+ */
+@Injectable()
+export class AuroraOutboxRepository {
+  constructor(private readonly store: Store) {}
+
+  private get db(): Kysely<Tables> {
+    return this.store.db;
+  }
+
+  /** Queues calls inside the caller's transaction (the one that changed the orders). */
+  async enqueue(
+    tx: Kysely<Tables>,
+    entries: readonly NewEntry[],
+    now: number,
+    cause: 'change' | 'reassert' = 'change',
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await tx
+      .insertInto('aurora_outbox')
+      .values(
+        entries.map((entry) => ({
+          order_id: entry.orderId,
+          number: entry.number,
+          action: entry.action,
+          cause,
+          created_at: now,
+          due_at: now,
+          state: 'pending' as const,
+          attempts: 0,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+
+  /** A cheap read that spares the claim transaction (a write) when there is nothing to do. */
+  async hasDue(now: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('aurora_outbox')
+      .select('id')
+      .where('state', 'in', UNDONE)
+      .where('due_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Claims up to `limit` due entries for `leaseMs`: for each number only its oldest undone entry,
+   * so calls for one number are made in order. Claims are serialised by the aurora_sync row, so
+   * two instances never hold the same entry; a lease that runs out (a crashed instance) frees it.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedEntry[]> {
+    return this.db.transaction().execute(async (tx) => {
+      await lockSyncRow(tx);
+      const due = await tx
+        .selectFrom('aurora_outbox as e')
+        .leftJoin('orders as o', 'o.id', 'e.order_id')
+        .selectAll('e')
+        .select(['o.expires_at as order_expires_at', 'o.removed_at as order_removed_at'])
+        .where('e.state', 'in', UNDONE)
+        .where('e.due_at', '<=', now)
+        .where((eb) => eb.or([eb('e.claimed_until', 'is', null), eb('e.claimed_until', '<=', now)]))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('aurora_outbox as earlier')
+                .select('earlier.id')
+                .whereRef('earlier.number', '=', 'e.number')
+                .whereRef('earlier.id', '<', 'e.id')
+                .where('earlier.state', 'in', UNDONE),
+            ),
+          ),
+        )
+        .orderBy('e.due_at')
+        .orderBy('e.id')
+        .limit(limit)
+        .execute();
+      if (due.length === 0) return [];
+      const claimedUntil = now + leaseMs;
+      await tx
+        .updateTable('aurora_outbox')
+        .set({ claimed_until: claimedUntil })
+        .where(
+          'id',
+          'in',
+          due.map((entry) => entry.id),
+        )
+        .execute();
+      return due.map((entry) => ({ ...entry, claimed_until: claimedUntil }));
+    });
+  }
+
+  /** Whether an add for this order reached Aurora (a remove without one is pointless). */
+  async addDelivered(orderId: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('aurora_outbox')
+      .select('id')
+      .where('order_id', '=', orderId)
+      .where('action', '=', 'add')
+      .where('state', '=', 'delivered')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Records how an attempt ended, unless the claim was lost meanwhile (lease ran out and another
+   * instance took the entry). Returns the updated entry, or undefined when the claim was lost.
+   */
+  async finish(
+    entry: ClaimedEntry,
+    result: EntryResult,
+    now: number,
+  ): Promise<OutboxEntry | undefined> {
+    const attempted = result.state !== 'dropped';
+    return this.db
+      .updateTable('aurora_outbox')
+      .set({
+        state: result.state,
+        attempts: attempted ? entry.attempts + 1 : entry.attempts,
+        last_error:
+          result.state === 'retrying' || result.state === 'failed'
+            ? result.error
+            : (result.reason ?? null),
+        due_at: result.state === 'retrying' ? result.retryAt : entry.due_at,
+        claimed_until: null,
+        updated_at: now,
+      })
+      .where('id', '=', entry.id)
+      .where('claimed_until', '=', entry.claimed_until)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /**
+   * Once per period across all instances: queues an add for every active order that Aurora
+   * should hold but may have forgotten (its latest call done, or none yet), and prunes old
+   * finished entries. An order whose call was refused is only re-added by an instance started
+   * after the refusal (a restart is how a wrong API key gets fixed). Returns how many were
+   * queued, or undefined when another instance did it this period.
+   */
+  async reassertIfDue(
+    now: number,
+    periodMs: number,
+    startedAt: number,
+  ): Promise<number | undefined> {
+    const { reassert_due_at: due } = await this.db
+      .selectFrom('aurora_sync')
+      .select('reassert_due_at')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    if (due > now) return undefined;
+    return this.db.transaction().execute(async (tx) => {
+      const { reassert_due_at } = await lockSyncRow(tx);
+      if (reassert_due_at > now) return undefined;
+      await tx
+        .updateTable('aurora_sync')
+        .set({ reassert_due_at: now + periodMs })
+        .where('id', '=', 1)
+        .execute();
+      const orders = await activeOrdersWithLatestEntry(tx, now)
+        .select(['o.id', 'o.number'])
+        .where((eb) =>
+          eb.or([
+            eb('e.id', 'is', null),
+            eb('e.state', 'in', ['delivered', 'dropped']),
+            eb.and([eb('e.state', '=', 'failed'), eb('e.updated_at', '<', startedAt)]),
+          ]),
+        )
+        .execute();
+      await this.enqueue(
+        tx,
+        orders.map((order) => ({ orderId: order.id, number: order.number, action: 'add' })),
+        now,
+        'reassert',
+      );
+      await tx
+        .deleteFrom('aurora_outbox')
+        .where('state', 'not in', UNDONE)
+        .where('updated_at', '<', now - KEEP_FINISHED_MS)
+        .execute();
+      return orders.length;
+    });
+  }
+
+  /** The latest Aurora call of every active order, newest order first. */
+  activeOrderDeliveries(now: number): Promise<ActiveOrderDelivery[]> {
+    return activeOrdersWithLatestEntry(this.db, now)
+      .select([
+        'o.number',
+        'e.action',
+        'e.state',
+        'e.last_error',
+        'e.updated_at',
+        (eb) => eb.fn.coalesce('e.attempts', eb.lit(0)).as('attempts'),
+      ])
+      .orderBy('o.created_at', 'desc')
+      .orderBy('o.id', 'desc')
+      .execute();
+  }
+
+  /** How many calls wait to be made (pending or retrying). */
+  async undoneCount(): Promise<{ pending: number; retrying: number; failed: number }> {
+    const rows = await this.db
+      .selectFrom('aurora_outbox')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('state', 'in', ['pending', 'retrying', 'failed'])
+      .groupBy('state')
+      .execute();
+    const count = (state: OutboxState) => Number(rows.find((r) => r.state === state)?.count ?? 0);
+    return { pending: count('pending'), retrying: count('retrying'), failed: count('failed') };
+  }
+}
+
+/** Serialises claim and re-assert transactions across instances (PostgreSQL row lock). */
+function lockSyncRow(tx: Transaction<Tables>) {
+  return tx
+    .updateTable('aurora_sync')
+    .set((eb) => ({ reassert_due_at: eb.ref('reassert_due_at') }))
+    .where('id', '=', 1)
+    .returning('reassert_due_at')
+    .executeTakeFirstOrThrow();
+}
+
+function activeOrdersWithLatestEntry(db: Kysely<Tables>, now: number) {
+  return db
+    .selectFrom('orders as o')
+    .leftJoin('aurora_outbox as e', (join) =>
+      join.on('e.id', '=', (eb) =>
+        eb
+          .selectFrom('aurora_outbox as latest')
+          .select((inner) => inner.fn.max('latest.id').as('id'))
+          .whereRef('latest.order_id', '=', 'o.id'),
+      ),
+    )
+    .where('o.removed_at', 'is', null)
+    .where('o.expires_at', '>', now);
+}
