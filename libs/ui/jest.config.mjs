@@ -1,0 +1,3 @@
+import { esmJestConfig } from '../../jest.preset.mjs';
+
+export default esmJestConfig(import.meta.dirname, { displayName: 'ui' });
