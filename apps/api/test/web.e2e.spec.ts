@@ -49,6 +49,7 @@ describe('one process serves the whole product', () => {
       status: 'ok',
       store: { kind: 'sqlite', status: 'up' },
       webhookKey: 'held',
+      aurora: { sync: 'off', outbox: { pending: 0, retrying: 0, failed: 0 } },
     });
   });
 });

@@ -1,13 +1,7 @@
 import { InProcessApp } from '../../test/support/in-process-app';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
+import { waitUntil } from '../../test/support/wait-until';
 
-const waitUntil = async (done: () => Promise<boolean>, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('Timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 // Two instances in one process need a store that does not block the thread while waiting for a
 // lock, so this runs on PostgreSQL; several processes on one SQLite file: see store.spec.ts.

@@ -3,7 +3,10 @@ import { InProcessApp } from '../../test/support/in-process-app';
 import { ServerProcess } from '../../test/support/server-process';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
 import { WebhookSigner } from '../../test/support/webhook-signer';
+import { migrationProvider } from './migrations';
 import { Store } from './store';
+
+const MIGRATION_NAMES = Object.keys(await migrationProvider('sqlite').getMigrations());
 
 describe.each(STORE_KINDS)('store on %s', (kind) => {
   let store: TestStore;
@@ -28,7 +31,7 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
       const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(
         opened[0].db,
       );
-      expect(migrations.rows.map((row) => row.name)).toEqual(['001-orders']);
+      expect(migrations.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
       const state = await opened[1].db.selectFrom('feed_state').selectAll().execute();
       expect(state).toEqual([{ id: 1, version: 0 }]);
     } finally {
@@ -85,7 +88,7 @@ describe('several server processes on one store', () => {
       const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(
         check.db,
       );
-      expect(migrations.rows.map((row) => row.name)).toEqual(['001-orders']);
+      expect(migrations.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
       await check.onApplicationShutdown();
     },
   );

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ORDER_EVENTS } from '@hubble/contracts';
 import { createApp } from '../../src/app/create-app';
 import { loadConfig } from '../../src/config/app-config';
 import { OrdersService } from '../../src/orders/orders.service';
@@ -14,12 +15,14 @@ export interface DomainEventRecord {
   payload: { version: number; order: Record<string, unknown> };
 }
 
-/** One instance of the whole API inside the test process (no HTTP listener). */
+/** One instance of the whole API inside the test process (no HTTP listener); records order events. */
 export class InProcessApp {
   readonly events: DomainEventRecord[] = [];
 
   private constructor(readonly app: NestExpressApplication) {
+    const orderEvents: string[] = Object.values(ORDER_EVENTS);
     app.get(EventEmitter2).onAny((name, payload) => {
+      if (!orderEvents.includes(String(name))) return;
       const event = payload as DomainEventRecord['payload'];
       this.events.push({
         name: String(name),

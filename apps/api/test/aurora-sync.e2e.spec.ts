@@ -1,0 +1,316 @@
+import type { AuroraDeliveryDto } from '@hubble/contracts';
+import { AuroraStandIn, type ReceivedCall } from '../../../tools/aurora-stand-in/aurora-stand-in';
+import { AuroraDeliveriesService } from '../src/aurora-sync/aurora-deliveries.service';
+import { InProcessApp } from './support/in-process-app';
+import { ServerProcess } from './support/server-process';
+import { createTestStore, STORE_KINDS, type TestStore } from './support/stores';
+import { waitUntil } from './support/wait-until';
+import { WebhookSigner } from './support/webhook-signer';
+
+const API_KEY = 'stand-in-key';
+
+interface DeliveriesResponse {
+  sync: 'on' | 'off';
+  outbox: { pending: number; retrying: number; failed: number };
+  deliveries: AuroraDeliveryDto[];
+}
+
+const heldNumbers = (standIn: AuroraStandIn) =>
+  standIn
+    .orders()
+    .map((order) => order.number)
+    .sort((a, b) => a - b);
+
+const callsFor = (standIn: AuroraStandIn, number: number, method?: string) =>
+  standIn.calls.filter(
+    (call: ReceivedCall) =>
+      call.status === 200 &&
+      (call.orderNumber === number || call.path === `/api/orders/${number}`) &&
+      (method === undefined || call.method === method),
+  );
+
+const outboxDrained = async (app: InProcessApp) => {
+  const { outbox } = await app.app.get(AuroraDeliveriesService).status();
+  return outbox.pending + outbox.retrying === 0;
+};
+
+describe('Aurora sync against the stand-in', () => {
+  const signer = new WebhookSigner();
+  const keyFile = signer.writePublicKeyFile();
+  let standIn: AuroraStandIn;
+  let store: TestStore;
+  const servers: ServerProcess[] = [];
+  const apps: InProcessApp[] = [];
+
+  const auroraEnv = (overrides: Record<string, string> = {}) => ({
+    ...store.env,
+    STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
+    AURORA_URL: standIn.url,
+    AURORA_API_KEY: API_KEY,
+    ...overrides,
+  });
+
+  const startServer = async (overrides: Record<string, string> = {}) => {
+    const server = await ServerProcess.start(auroraEnv(overrides));
+    servers.push(server);
+    return server;
+  };
+
+  const startInProcess = async (overrides: Record<string, string> = {}) => {
+    const app = await InProcessApp.start(auroraEnv(overrides));
+    apps.push(app);
+    return app;
+  };
+
+  const deliveriesOf = async (server: ServerProcess) =>
+    (await (await fetch(`${server.url}/api/aurora/deliveries`)).json()) as DeliveriesResponse;
+
+  beforeEach(async () => {
+    standIn = await AuroraStandIn.start({ apiKey: API_KEY });
+    store = await createTestStore('sqlite');
+  });
+
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.stop('SIGKILL')));
+    await Promise.all(apps.splice(0).map((app) => app.close()));
+    await standIn.down();
+    await store.dispose();
+  });
+
+  it('adds a created order with its remaining time and removes it when staff remove it', async () => {
+    const app = await startInProcess({ ORDER_TIMEOUT_SECONDS: '300' });
+    await app.orders.create(850, 'back-office');
+    await waitUntil(() => heldNumbers(standIn).includes(850), 5000, 'order 850 in Aurora');
+    expect(standIn.orders()).toEqual([
+      expect.objectContaining({ number: 850, timeoutSeconds: 300 }),
+    ]);
+
+    await app.orders.remove(850, 'staff');
+    await waitUntil(() => standIn.orders().length === 0, 5000, 'order 850 gone from Aurora');
+    expect(callsFor(standIn, 850, 'POST')).toHaveLength(1);
+    expect(callsFor(standIn, 850, 'DELETE')).toHaveLength(1);
+  });
+
+  it('re-adds a refreshed order with the renewed time', async () => {
+    const app = await startInProcess({ ORDER_TIMEOUT_SECONDS: '120' });
+    await app.orders.create(31, 'star-community');
+    await waitUntil(() => callsFor(standIn, 31, 'POST').length === 1, 5000, 'the first add');
+    await app.orders.create(31, 'star-community');
+    await waitUntil(() => callsFor(standIn, 31, 'POST').length === 2, 5000, 'the second add');
+    expect(callsFor(standIn, 31, 'POST').map((call) => call.timeoutSeconds)).toEqual([120, 120]);
+  });
+
+  it('shows each delivery state over HTTP, and reports sync on in /health', async () => {
+    const server = await startServer();
+    await signer.sendOrder(server.url, 12);
+    await waitUntil(
+      async () => (await deliveriesOf(server)).deliveries[0]?.state === 'delivered',
+      5000,
+      'order 12 delivered',
+    );
+    expect(await deliveriesOf(server)).toEqual({
+      sync: 'on',
+      outbox: { pending: 0, retrying: 0, failed: 0 },
+      deliveries: [
+        expect.objectContaining({
+          orderNumber: 12,
+          state: 'delivered',
+          action: 'add',
+          attempts: 1,
+        }),
+      ],
+    });
+    const health = (await (await fetch(`${server.url}/health`)).json()) as { aurora: unknown };
+    expect(health.aurora).toEqual({ sync: 'on', outbox: { pending: 0, retrying: 0, failed: 0 } });
+
+    standIn.behave({ mode: 'fail', status: 503 });
+    await signer.sendOrder(server.url, 13);
+    await waitUntil(
+      async () =>
+        (await deliveriesOf(server)).deliveries.some(
+          (d) => d.orderNumber === 13 && d.state === 'retrying',
+        ),
+      5000,
+      'order 13 retrying',
+    );
+    const retrying = (await deliveriesOf(server)).deliveries.find((d) => d.orderNumber === 13);
+    expect(retrying).toMatchObject({ state: 'retrying', lastError: 'HTTP 503' });
+  });
+
+  it('delivers every still-active order after an outage, and none that expired meanwhile', async () => {
+    await standIn.down();
+    const server = await startServer({ ORDER_TIMEOUT_SECONDS: '6' });
+    await signer.sendOrder(server.url, 101); // expires while Aurora is down
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    await signer.sendOrder(server.url, 102); // still active when Aurora is back
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await standIn.up();
+
+    await waitUntil(() => heldNumbers(standIn).includes(102), 10_000, 'order 102 in Aurora');
+    const [held] = standIn.orders();
+    expect(held.timeoutSeconds).toBeGreaterThanOrEqual(1);
+    expect(held.timeoutSeconds).toBeLessThanOrEqual(5);
+    // Let every outstanding entry for 101 (its add and remove) come due and be dropped.
+    await waitUntil(
+      async () => (await deliveriesOf(server)).outbox.retrying === 0,
+      15_000,
+      'no retries left',
+    );
+    expect(standIn.calls.filter((call) => call.orderNumber === 101)).toEqual([]);
+    expect(standIn.calls.filter((call) => call.path === '/api/orders/101')).toEqual([]);
+  }, 40_000);
+
+  it('makes a restarted Aurora whole again by re-adding the active orders', async () => {
+    const server = await startServer({ AURORA_REASSERT_SECONDS: '2' });
+    for (const number of [1, 2, 3]) await signer.sendOrder(server.url, number);
+    await waitUntil(() => heldNumbers(standIn).length === 3, 5000, 'three orders in Aurora');
+
+    standIn.restart();
+    expect(standIn.orders()).toEqual([]);
+    await waitUntil(
+      () => heldNumbers(standIn).join() === '1,2,3',
+      2000 + 3000,
+      'the orders re-added within the re-assert period',
+    );
+  });
+
+  it('delivers calls that were pending when the API was killed', async () => {
+    standIn.behave({ mode: 'hang' });
+    const first = await startServer({ AURORA_TIMEOUT_MS: '1000' });
+    for (const number of [41, 42]) await signer.sendOrder(first.url, number);
+    await waitUntil(() => standIn.calls.length >= 2, 5000, 'the calls in flight');
+    await first.stop('SIGKILL');
+
+    standIn.behave({ mode: 'normal' });
+    await startServer({ AURORA_TIMEOUT_MS: '1000' });
+    await waitUntil(() => heldNumbers(standIn).join() === '41,42', 20_000, 'both orders in Aurora');
+  }, 40_000);
+
+  it('marks calls refused for a wrong API key as failed, logs it once, and does not loop', async () => {
+    const server = await startServer({ AURORA_API_KEY: 'not-the-key' });
+    for (const number of [7, 8, 9]) await signer.sendOrder(server.url, number);
+    await waitUntil(
+      async () => (await deliveriesOf(server)).deliveries.every((d) => d.state === 'failed'),
+      5000,
+      'three failed deliveries',
+    );
+    const { deliveries, outbox } = await deliveriesOf(server);
+    expect(deliveries).toHaveLength(3);
+    expect(deliveries[0]).toMatchObject({ state: 'failed', lastError: 'HTTP 401', attempts: 1 });
+    expect(outbox).toEqual({ pending: 0, retrying: 0, failed: 3 });
+
+    const callsSoFar = standIn.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(standIn.calls.length).toBe(callsSoFar);
+    expect(callsSoFar).toBe(3);
+    expect(server.logs.match(/Aurora refused .*HTTP 401.*AURORA_API_KEY/g)).toHaveLength(1);
+    expect(server.logs).not.toContain('not-the-key');
+  });
+
+  it('keeps Aurora equal to the board through churn while Aurora fails', async () => {
+    const app = await startInProcess({ ORDER_TIMEOUT_SECONDS: '300' });
+    standIn.behave({ mode: 'fail', status: 502 });
+    for (const number of [5, 6, 7]) await app.orders.create(number, 'star-community');
+    await app.orders.remove(5, 'staff');
+    await app.orders.create(6, 'star-community');
+    await app.orders.remove(7, 'staff');
+    await app.orders.create(7, 'back-office');
+    await app.orders.create(8, 'back-office');
+    await app.orders.remove(8, 'staff');
+    await waitUntil(() => standIn.calls.length >= 1, 5000, 'a failed attempt');
+
+    standIn.behave({ mode: 'normal' });
+    await waitUntil(() => outboxDrained(app), 15_000, 'the outbox drained');
+    const active = (await app.orders.listActive()).map((order) => order.number).sort();
+    expect(active).toEqual([6, 7]);
+    expect(heldNumbers(standIn)).toEqual(active);
+    // Removed before any add got through: Aurora never heard of 5 or 8.
+    expect(callsFor(standIn, 5)).toEqual([]);
+    expect(callsFor(standIn, 8)).toEqual([]);
+  }, 30_000);
+});
+
+describe('Aurora sync off', () => {
+  it('says so once at start and in /health, and shows orders as off', async () => {
+    const store = await createTestStore('sqlite');
+    const signer = new WebhookSigner();
+    const server = await ServerProcess.start({
+      ...store.env,
+      STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+    });
+    try {
+      await signer.sendOrder(server.url, 3);
+      const health = (await (await fetch(`${server.url}/health`)).json()) as { aurora: unknown };
+      expect(health.aurora).toEqual({
+        sync: 'off',
+        outbox: { pending: 0, retrying: 0, failed: 0 },
+      });
+      const { deliveries } = (await (
+        await fetch(`${server.url}/api/aurora/deliveries`)
+      ).json()) as DeliveriesResponse;
+      expect(deliveries).toEqual([expect.objectContaining({ orderNumber: 3, state: 'off' })]);
+      expect(server.logs.match(/Aurora sync is off/g)).toHaveLength(1);
+    } finally {
+      await server.stop();
+      await store.dispose();
+    }
+  });
+});
+
+describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
+  'two instances on one %s store',
+  () => {
+    let standIn: AuroraStandIn;
+    let store: TestStore;
+    let apps: InProcessApp[] = [];
+
+    beforeAll(async () => {
+      standIn = await AuroraStandIn.start({ apiKey: API_KEY });
+      store = await createTestStore('postgres');
+    });
+
+    afterAll(async () => {
+      await Promise.all(apps.map((app) => app.close()));
+      await standIn.down();
+      await store.dispose();
+    });
+
+    it('make each add and each remove exactly once', async () => {
+      const env = {
+        ...store.env,
+        AURORA_URL: standIn.url,
+        AURORA_API_KEY: API_KEY,
+        AURORA_REASSERT_SECONDS: '3600',
+        ORDER_TIMEOUT_SECONDS: '3',
+      };
+      apps = [await InProcessApp.start(env), await InProcessApp.start(env)];
+      const numbers = Array.from({ length: 20 }, (_, index) => 200 + index);
+      await Promise.all(
+        numbers.map((number, i) => apps[i % 2].orders.create(number, 'star-community')),
+      );
+      await waitUntil(() => standIn.orders().length === 20, 10_000, 'all twenty in Aurora');
+      // Half leave by a staff tap on either instance, the other half expire (both instances sweep).
+      await Promise.all(
+        numbers
+          .filter((_, i) => i % 2 === 0)
+          .map((number, i) => apps[i % 2].orders.remove(number, 'staff')),
+      );
+      await waitUntil(
+        async () => (await apps[0].orders.listActive()).length === 0,
+        10_000,
+        'every order removed',
+      );
+      await waitUntil(
+        async () => (await Promise.all(apps.map((app) => outboxDrained(app)))).every(Boolean),
+        10_000,
+        'both outboxes drained',
+      );
+
+      for (const number of numbers) {
+        expect([number, callsFor(standIn, number, 'POST').length]).toEqual([number, 1]);
+        expect([number, callsFor(standIn, number, 'DELETE').length]).toEqual([number, 1]);
+      }
+      expect(standIn.orders()).toEqual([]);
+    }, 30_000);
+  },
+);
