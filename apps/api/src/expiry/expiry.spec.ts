@@ -2,7 +2,6 @@ import { InProcessApp } from '../../test/support/in-process-app';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
 import { waitUntil } from '../../test/support/wait-until';
 
-
 // Two instances in one process need a store that does not block the thread while waiting for a
 // lock, so this runs on PostgreSQL; several processes on one SQLite file: see store.spec.ts.
 const SHARED_STORES = STORE_KINDS.filter((kind) => kind === 'postgres');
