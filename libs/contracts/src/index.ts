@@ -2,3 +2,4 @@ export * from './lib/order-number';
 export * from './lib/order';
 export * from './lib/board-feed';
 export * from './lib/aurora-delivery';
+export * from './lib/admin';
