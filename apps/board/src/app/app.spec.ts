@@ -1,28 +1,94 @@
 import { TestBed } from '@angular/core/testing';
-import { describe, expect, it } from 'vitest';
+import { BOARD_EVENTS, type OrderDto } from '@hubble/contracts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './app';
+import { BOARD_SOCKET } from './feed/board-socket';
+import { MESSAGES } from './i18n/messages';
+import { STORAGE_KEYS } from './storage';
+import { FakeBoardSocket } from './testing/fake-board-socket';
+
+const order = (number: number, second: number): OrderDto => ({
+  number,
+  source: 'star-community',
+  createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, second)).toISOString(),
+  expiresAt: new Date(Date.UTC(2026, 0, 1, 12, 5, second)).toISOString(),
+});
 
 describe('App (board)', () => {
-  it('renders the title and the follow-my-order form', async () => {
+  let socket: FakeBoardSocket;
+
+  async function render(url = '/') {
+    history.replaceState(null, '', url);
+    TestBed.configureTestingModule({
+      providers: [{ provide: BOARD_SOCKET, useValue: () => socket }],
+    });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const host = fixture.nativeElement as HTMLElement;
-    expect(host.querySelector('h1')?.textContent).toContain('Hubble café orders');
-    expect(host.querySelector('app-follow-order form')).not.toBeNull();
-    expect(host.querySelector('[role="status"]')).toBeNull();
+    return { fixture, host: fixture.nativeElement as HTMLElement };
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('en'));
+    socket = new FakeBoardSocket();
   });
 
-  it('shows which order is followed after a valid submit', async () => {
-    const fixture = TestBed.createComponent(App);
+  afterEach(() => {
+    TestBed.resetTestingModule();
+    history.replaceState(null, '', '/');
+  });
+
+  const tiles = (host: HTMLElement) =>
+    [...host.querySelectorAll<HTMLElement>('li.tile')].map((li) => Number(li.dataset['number']));
+
+  it('renders the heading, the follow form and the empty board', async () => {
+    const { host } = await render();
+    expect(host.querySelector('h1')?.textContent).toContain(MESSAGES.en.heading);
+    expect(host.querySelector('app-follow-order form')).not.toBeNull();
+    expect(host.querySelector('.empty')?.textContent).toContain(MESSAGES.en.empty);
+  });
+
+  it('shows orders newest first, the followed one pinned on top, and announces arrivals', async () => {
+    localStorage.setItem(STORAGE_KEYS.follow, JSON.stringify({ number: 5, since: Date.now() }));
+    const { fixture, host } = await render();
+    socket.serverAccepts();
+    socket.receive(BOARD_EVENTS.snapshot, { version: 1, orders: [order(5, 1), order(6, 2)] });
+    socket.receive(BOARD_EVENTS.created, { version: 2, order: order(8, 3) });
     await fixture.whenStable();
-    const host = fixture.nativeElement as HTMLElement;
-    const input = host.querySelector<HTMLInputElement>('input')!;
-    input.value = '17';
-    input.dispatchEvent(new Event('input'));
-    host
-      .querySelector('form')!
-      .dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true }));
+
+    expect(tiles(host)).toEqual([5, 8, 6]);
+    expect(host.querySelector('li.tile.is-mine')?.getAttribute('data-number')).toBe('5');
+    expect(host.querySelector('[aria-live="polite"]')?.textContent).toContain(
+      MESSAGES.en.announceReady([8]),
+    );
+    expect(host.querySelector('li[data-number="8"]')?.className).toMatch(/pop-a/);
+
+    socket.receive(BOARD_EVENTS.refreshed, { version: 3, order: order(5, 9) });
     await fixture.whenStable();
-    expect(host.querySelector('[role="status"]')?.textContent).toContain('Following order 17.');
+    expect(host.querySelector('[aria-live="polite"]')?.textContent).toContain(
+      MESSAGES.en.announceMine(5),
+    );
+  });
+
+  it('switches language at once and remembers the choice', async () => {
+    const { fixture, host } = await render();
+    host.querySelector<HTMLButtonElement>('button[lang="nl"]')!.click();
+    await fixture.whenStable();
+    expect(host.querySelector('h1')?.textContent).toContain(MESSAGES.nl.heading);
+    expect(document.documentElement.lang).toBe('nl');
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEYS.lang)!)).toBe('nl');
+  });
+
+  it('in kiosk mode shows the grid without any input or followed order', async () => {
+    localStorage.setItem(STORAGE_KEYS.follow, JSON.stringify({ number: 5, since: Date.now() }));
+    const { fixture, host } = await render('/?mode=kiosk');
+    socket.serverAccepts();
+    socket.receive(BOARD_EVENTS.snapshot, { version: 1, orders: [order(5, 1), order(6, 2)] });
+    await fixture.whenStable();
+    expect(host.querySelector('input')).toBeNull();
+    expect(host.querySelector('app-language-switch')).toBeNull();
+    expect(host.querySelector('.is-mine')).toBeNull();
+    expect(tiles(host)).toEqual([6, 5]);
+    expect(host.classList).toContain('is-kiosk');
   });
 });

@@ -1,15 +1,143 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  DOCUMENT,
+  inject,
+  signal,
+} from '@angular/core';
+import { SwUpdate } from '@angular/service-worker';
+import { BoardFeed } from './feed/board-feed';
+import type { BoardChange } from './feed/feed-state';
+import { Alerts } from './follow/alerts';
+import { Following } from './follow/following';
 import { FollowOrder } from './follow-order/follow-order';
+import { I18n } from './i18n/i18n';
+import { LanguageSwitch } from './language-switch/language-switch';
+import { OrderGrid } from './order-grid/order-grid';
 
-/** The customers' board: the orders that are ready, and a field to follow one's own order. */
+/** Chrome's install prompt event (not in lib.dom). */
+interface InstallPromptEvent extends Event {
+  prompt(): Promise<unknown>;
+}
+
+/**
+ * The customers' board: the orders that are ready, live. On a phone with "follow my order"; with
+ * `?mode=kiosk` a big grid for a TV, without input (`&chime=on` to chime on new orders).
+ */
 @Component({
   selector: 'app-root',
-  imports: [FollowOrder],
+  imports: [FollowOrder, LanguageSwitch, OrderGrid],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.is-kiosk]': 'kiosk' },
 })
 export class App {
-  /** The order number the customer chose to follow, once valid. */
-  protected readonly followed = signal<number | null>(null);
+  private readonly document = inject(DOCUMENT);
+  private readonly alerts = inject(Alerts);
+  protected readonly feed = inject(BoardFeed);
+  protected readonly t = inject(I18n).t;
+  private readonly params = new URLSearchParams(this.document.location?.search ?? '');
+  protected readonly kiosk = this.params.get('mode') === 'kiosk';
+  /** Following is for the customer's own phone, never for a shared screen. */
+  protected readonly following = this.kiosk ? null : inject(Following);
+  protected readonly chime = signal(false);
+  protected readonly host = this.document.location?.host ?? '';
+
+  /** Orders that arrived or were called again lately, with a count that restarts the animation. */
+  protected readonly pulses = signal<ReadonlyMap<number, number>>(new Map());
+  /** Read out by screen readers (polite live region). */
+  protected readonly announcement = signal('');
+  protected readonly installPrompt = signal<InstallPromptEvent | null>(null);
+
+  protected readonly followed = computed(() => this.following?.number() ?? null);
+  /** Newest first, the followed order pinned on top. */
+  protected readonly shown = computed(() => {
+    const orders = this.feed.orders();
+    const followed = this.followed();
+    const mine = orders.find((order) => order.number === followed);
+    return mine ? [mine, ...orders.filter((order) => order !== mine)] : orders;
+  });
+  protected readonly statusText = computed(() => {
+    const t = this.t();
+    const status = this.feed.status();
+    return status === 'live' ? t.live : status === 'connecting' ? t.connecting : t.reconnecting;
+  });
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    destroyRef.onDestroy(this.feed.onChanges((changes) => this.onChanges(changes)));
+    this.feed.start();
+    this.watchForUpdates();
+    const window = this.document.defaultView;
+    const onInstallable = (event: Event) => {
+      event.preventDefault();
+      this.installPrompt.set(event as InstallPromptEvent);
+    };
+    window?.addEventListener('beforeinstallprompt', onInstallable);
+    destroyRef.onDestroy(() => window?.removeEventListener('beforeinstallprompt', onInstallable));
+    if (this.kiosk && this.params.get('chime') === 'on') {
+      // Plays at once where the kiosk browser allows autoplay, else after the first tap.
+      this.chime.set(true);
+      this.alerts.unlockSound();
+      this.document.addEventListener('pointerdown', () => this.alerts.unlockSound(), {
+        once: true,
+      });
+    }
+  }
+
+  protected settled(number: number): void {
+    this.pulses.update((pulses) => {
+      const next = new Map(pulses);
+      next.delete(number);
+      return next;
+    });
+  }
+
+  protected toggleChime(): void {
+    const on = !this.chime() && this.alerts.unlockSound();
+    this.chime.set(on);
+    if (on) this.alerts.beep('chime');
+  }
+
+  protected async install(): Promise<void> {
+    const prompt = this.installPrompt();
+    this.installPrompt.set(null);
+    await prompt?.prompt();
+  }
+
+  private onChanges(changes: BoardChange[]): void {
+    const shown = changes.filter((c) => c.kind !== 'left').map((c) => c.number);
+    if (shown.length === 0) return;
+    this.pulses.update((pulses) => {
+      const next = new Map(pulses);
+      for (const number of shown) next.set(number, (next.get(number) ?? 0) + 1);
+      return next;
+    });
+    const t = this.t();
+    const followed = this.followed();
+    const text =
+      followed !== null && shown.includes(followed)
+        ? t.announceMine(followed)
+        : t.announceReady(shown);
+    // The same text twice in a row would not be read again: vary it invisibly.
+    this.announcement.update((previous) => (previous === text ? `${text}\u00a0` : text));
+    if (this.kiosk && this.chime()) this.alerts.beep('chime');
+  }
+
+  /**
+   * A kiosk runs for weeks: it reloads as soon as a new version is cached. Phones take it on
+   * their next visit (the service worker's default). A broken cache reloads in both.
+   */
+  private watchForUpdates(): void {
+    const updates = inject(SwUpdate, { optional: true });
+    if (!updates?.isEnabled) return;
+    const reload = () => this.document.location.reload();
+    updates.versionUpdates.subscribe((event) => {
+      if (this.kiosk && event.type === 'VERSION_READY') reload();
+    });
+    updates.unrecoverable.subscribe(reload);
+  }
 }

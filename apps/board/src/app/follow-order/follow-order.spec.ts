@@ -1,20 +1,39 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ORDER_NUMBER_ERROR } from '@hubble/contracts';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { BOARD_EVENTS } from '@hubble/contracts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOARD_SOCKET } from '../feed/board-socket';
+import { BoardFeed } from '../feed/board-feed';
+import { MESSAGES } from '../i18n/messages';
+import { STORAGE_KEYS } from '../storage';
+import { FakeBoardSocket } from '../testing/fake-board-socket';
 import { FollowOrder } from './follow-order';
 
+const en = MESSAGES.en;
+
 describe('FollowOrder', () => {
+  let socket: FakeBoardSocket;
   let fixture: ComponentFixture<FollowOrder>;
   let host: HTMLElement;
-  let followed: number[];
 
-  beforeEach(async () => {
+  async function render(): Promise<void> {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [{ provide: BOARD_SOCKET, useValue: () => socket }],
+    });
+    TestBed.inject(BoardFeed).start();
     fixture = TestBed.createComponent(FollowOrder);
     host = fixture.nativeElement as HTMLElement;
-    followed = [];
-    fixture.componentInstance.follow.subscribe((n) => followed.push(n));
     await fixture.whenStable();
+  }
+
+  beforeEach(async () => {
+    localStorage.clear();
+    localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('en'));
+    socket = new FakeBoardSocket();
+    await render();
   });
+
+  afterEach(() => TestBed.resetTestingModule());
 
   const input = () => host.querySelector<HTMLInputElement>('input#follow-order-number')!;
   const error = () => host.querySelector('#follow-order-error');
@@ -32,47 +51,72 @@ describe('FollowOrder', () => {
     await fixture.whenStable();
   }
 
-  it('renders a labelled order number field and no error before any input', () => {
-    expect(host.querySelector('h2')?.textContent).toContain('Follow my order');
+  it('renders a labelled order number field with a hint and no error before any input', () => {
+    expect(host.querySelector('h2')?.textContent).toContain(en.followTitle);
     expect(host.querySelector('label[for="follow-order-number"]')?.textContent).toContain(
-      'Order number',
+      en.followLabel,
     );
-    expect(input()).not.toBeNull();
+    expect(input().getAttribute('aria-describedby')).toBe('follow-order-hint');
     expect(error()).toBeNull();
   });
 
   it.each(['abc', '0', '100000', '-5', '4.2', ' 42'])(
-    'shows the shared error message for %j',
+    'words the shared rule kindly for %j',
     async (text) => {
       await type(text);
-      expect(error()?.textContent?.trim()).toBe(ORDER_NUMBER_ERROR);
+      expect(error()?.textContent?.trim()).toBe(en.errorInvalid);
       expect(input().getAttribute('aria-invalid')).toBe('true');
       expect(input().getAttribute('aria-describedby')).toBe('follow-order-error');
     },
   );
 
-  it.each(['1', '42', '99999'])('shows no error for %j', async (text) => {
-    await type(text);
-    expect(error()).toBeNull();
-    expect(input().hasAttribute('aria-invalid')).toBe(false);
+  it('asks for the receipt number when the field is submitted empty', async () => {
+    await submit();
+    expect(error()?.textContent?.trim()).toBe(en.errorEmpty);
+    expect(host.querySelector('.following')).toBeNull();
   });
 
-  it('clears the error once a bad number is corrected', async () => {
-    await type('12a');
-    expect(error()).not.toBeNull();
-    await type('12');
-    expect(error()).toBeNull();
-  });
-
-  it('emits the parsed number on submit of a valid number', async () => {
+  it('follows a valid number, remembers it, and keeps following after a reload', async () => {
     await type('0042');
     await submit();
-    expect(followed).toEqual([42]);
+    expect(host.querySelector('#follow-number')?.textContent).toBe('42');
+    expect(host.querySelector('.state')?.textContent).toContain(en.waiting);
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEYS.follow)!)).toMatchObject({ number: 42 });
+
+    await render();
+    expect(host.querySelector('#follow-number')?.textContent).toBe('42');
   });
 
-  it('shows the error and emits nothing on submit of an empty field', async () => {
+  it('says the order is ready when it is on the board', async () => {
+    await type('7');
     await submit();
-    expect(error()?.textContent?.trim()).toBe(ORDER_NUMBER_ERROR);
-    expect(followed).toEqual([]);
+    socket.serverAccepts();
+    socket.receive(BOARD_EVENTS.snapshot, {
+      version: 1,
+      orders: [
+        {
+          number: 7,
+          source: 'back-office',
+          createdAt: '2026-01-01T12:00:00.000Z',
+          expiresAt: '2026-01-01T12:05:00.000Z',
+        },
+      ],
+    });
+    await fixture.whenStable();
+    expect(host.querySelector('.following')?.classList).toContain('is-ready');
+    expect(host.querySelector('.state')?.textContent).toContain(en.ready);
+  });
+
+  it('stops following and shows the empty field again', async () => {
+    await type('9');
+    await submit();
+    const stop = [...host.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes(en.stopFollowing),
+    )!;
+    stop.click();
+    await fixture.whenStable();
+    expect(host.querySelector('.following')).toBeNull();
+    expect(input().value).toBe('');
+    expect(localStorage.getItem(STORAGE_KEYS.follow)).toBeNull();
   });
 });

@@ -1,9 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, output, signal } from '@angular/core';
-import { parseOrderNumberText } from '@hubble/contracts';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  Injector,
+  viewChild,
+} from '@angular/core';
+import { orderNumberField } from '@hubble/ui';
+import { Following } from '../follow/following';
+import { I18n } from '../i18n/i18n';
 
 /**
- * "Follow my order": the customer types the number on their receipt. The text is checked with the
- * shared rule from `@hubble/contracts`, so the board and the API reject exactly the same input.
+ * "Follow my order": the customer types the number on their receipt (checked with the shared rule
+ * from `@hubble/contracts` through `@hubble/ui`, worded in their language), then sees whether it
+ * is ready and can turn on notifications and sound, or stop following.
  */
 @Component({
   selector: 'app-follow-order',
@@ -12,34 +24,37 @@ import { parseOrderNumberText } from '@hubble/contracts';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowOrder {
-  /** Emits the parsed order number when a valid one is submitted. */
-  readonly follow = output<number>();
+  protected readonly following = inject(Following);
+  protected readonly t = inject(I18n).t;
+  private readonly injector = inject(Injector);
 
-  /** The raw text in the field. */
-  protected readonly text = signal('');
-  /** Set once the customer has typed, left the field or submitted: errors show from then on. */
-  private readonly interacted = signal(false);
-  private readonly check = computed(() => parseOrderNumberText(this.text()));
-
-  /** The shared validation message to show under the field, or null. */
+  protected readonly field = orderNumberField();
+  /** A friendly message in the customer's language rather than the API's wording. */
   protected readonly error = computed(() => {
-    const check = this.check();
-    return this.interacted() && !check.ok ? check.error : null;
+    const problem = this.field.problem();
+    if (problem === null) return null;
+    return problem === 'empty' ? this.t().errorEmpty : this.t().errorInvalid;
   });
 
-  protected onInput(event: Event): void {
-    this.text.set((event.target as HTMLInputElement).value);
-    this.interacted.set(true);
-  }
-
-  protected onBlur(): void {
-    this.interacted.set(true);
-  }
+  private readonly card = viewChild<ElementRef<HTMLElement>>('card');
+  private readonly input = viewChild<ElementRef<HTMLInputElement>>('input');
 
   protected onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    this.interacted.set(true);
-    const check = this.check();
-    if (check.ok) this.follow.emit(check.value);
+    const number = this.field.submit();
+    if (number === null) return;
+    this.following.follow(number);
+    this.field.reset();
+    this.focusAfterRender(() => this.card()?.nativeElement);
+  }
+
+  protected stop(): void {
+    this.following.stop();
+    this.focusAfterRender(() => this.input()?.nativeElement);
+  }
+
+  /** The focused control is about to disappear: keep keyboard and screen-reader users in place. */
+  private focusAfterRender(target: () => HTMLElement | undefined): void {
+    afterNextRender({ write: () => target()?.focus() }, { injector: this.injector });
   }
 }

@@ -1,0 +1,128 @@
+import { DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import { BOARD_EVENTS, type BoardSnapshot, type OrderDto } from '@hubble/contracts';
+import { deviceStorage, STORAGE_KEYS } from '../storage';
+import { BOARD_SOCKET, type BoardSocket } from './board-socket';
+import { type BoardChange, type FeedStep, FeedState } from './feed-state';
+
+/** `connecting` until the first snapshot, `live` while synced, `reconnecting` after a loss. */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
+
+/** How long the board may be without a live feed before it says so. */
+export const BANNER_DELAY_MS = 2000;
+/** Pause before reconnecting after the server closed the connection itself. */
+const SERVER_CLOSE_RETRY_MS = 1000;
+
+/**
+ * The live list of ready orders. Applies the `/board` feed through {@link FeedState}, keeps the
+ * last state on the device (so the board opens offline with the last known orders), and tells
+ * listeners what changed.
+ */
+@Injectable({ providedIn: 'root' })
+export class BoardFeed {
+  private readonly openSocket = inject(BOARD_SOCKET);
+  private readonly window = inject(DOCUMENT).defaultView;
+  private readonly state = new FeedState(deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot));
+  private readonly listeners = new Set<(changes: BoardChange[]) => void>();
+  private socket: BoardSocket | null = null;
+  private bannerTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The ready orders, newest first. */
+  readonly orders = signal<OrderDto[]>(this.state.list);
+  readonly status = signal<ConnectionStatus>('connecting');
+  /** True once the feed has not been live for {@link BANNER_DELAY_MS}: say so, mark the list. */
+  readonly lost = signal(false);
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  /** Connects (once). Safe to call again. */
+  start(): void {
+    if (this.socket) return;
+    const socket = (this.socket = this.openSocket());
+    socket.on('connect', () => {
+      // A fresh connection: the server sends a snapshot; events before it wait for it.
+      this.state.disconnected();
+    });
+    socket.on('disconnect', (reason) => {
+      this.state.disconnected();
+      this.notLive('reconnecting');
+      // Socket.IO does not reconnect by itself after the server closed the connection.
+      if (reason === 'io server disconnect') {
+        this.retryTimer = setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS);
+      }
+    });
+    socket.on('connect_error', () => this.notLive(this.status()));
+    socket.on(BOARD_EVENTS.snapshot, (snapshot) => {
+      this.apply(this.state.applySnapshot(snapshot));
+    });
+    for (const name of [BOARD_EVENTS.created, BOARD_EVENTS.refreshed] as const) {
+      socket.on(name, (payload) => this.apply(this.state.applyEvent({ name, payload })));
+    }
+    socket.on(BOARD_EVENTS.removed, (payload) =>
+      this.apply(this.state.applyEvent({ name: BOARD_EVENTS.removed, payload })),
+    );
+    this.window?.addEventListener('offline', this.onOffline);
+    this.window?.addEventListener('online', this.onOnline);
+    this.window?.document.addEventListener('visibilitychange', this.onVisibility);
+    this.notLive('connecting');
+    socket.connect();
+  }
+
+  stop(): void {
+    clearTimeout(this.bannerTimer);
+    clearTimeout(this.retryTimer);
+    this.window?.removeEventListener('offline', this.onOffline);
+    this.window?.removeEventListener('online', this.onOnline);
+    this.window?.document.removeEventListener('visibilitychange', this.onVisibility);
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  /** Calls `listener` with every batch of changes; returns the unsubscribe function. */
+  onChanges(listener: (changes: BoardChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private apply(step: FeedStep): void {
+    if (step.needsSync) this.socket?.sync();
+    if (this.state.isSynced) this.live();
+    this.orders.set(this.state.list);
+    deviceStorage.write(STORAGE_KEYS.snapshot, this.state.toSnapshot());
+    if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
+  }
+
+  private live(): void {
+    clearTimeout(this.bannerTimer);
+    this.bannerTimer = undefined;
+    this.status.set('live');
+    this.lost.set(false);
+  }
+
+  private notLive(status: ConnectionStatus): void {
+    this.status.set(status);
+    if (this.bannerTimer === undefined && !this.lost()) {
+      this.bannerTimer = setTimeout(() => {
+        this.bannerTimer = undefined;
+        if (this.status() !== 'live') this.lost.set(true);
+      }, BANNER_DELAY_MS);
+    }
+  }
+
+  private readonly onOffline = () => {
+    if (this.socket?.connected) this.socket.dropTransport();
+  };
+
+  private readonly onOnline = () => {
+    if (this.socket && !this.socket.connected) this.socket.reconnectNow();
+  };
+
+  /** A phone coming back from the background may have missed changes: ask for a snapshot. */
+  private readonly onVisibility = () => {
+    if (this.window?.document.visibilityState === 'visible' && this.socket?.connected) {
+      this.socket.sync();
+    }
+  };
+}

@@ -1,0 +1,99 @@
+import { DOCUMENT, inject, Injectable } from '@angular/core';
+
+/** NotificationOptions with the fields lib.dom does not list yet. */
+interface ReadyNotificationOptions extends NotificationOptions {
+  renotify?: boolean;
+  vibrate?: number[];
+}
+
+const VIBRATION = [300, 120, 300];
+
+/**
+ * The ways the board gets a customer's attention: a beep (WebAudio, no sound file), vibration,
+ * and a system notification through the service worker registration, which also shows while the
+ * tab is in the background and, on Android, is the only kind a page may show.
+ */
+@Injectable({ providedIn: 'root' })
+export class Alerts {
+  private readonly window = inject(DOCUMENT).defaultView;
+  private audio: AudioContext | null = null;
+
+  /**
+   * Browsers let a page make sound only after a tap: call this from a click handler. Returns
+   * false where WebAudio is missing.
+   */
+  unlockSound(): boolean {
+    const Context = this.window?.AudioContext;
+    if (!Context) return false;
+    this.audio ??= new Context();
+    void this.audio.resume();
+    return true;
+  }
+
+  /** Two rising tones for "your order", a softer two-tone chime for the kiosk. */
+  beep(kind: 'mine' | 'chime'): void {
+    const audio = this.audio;
+    if (!audio || audio.state !== 'running') return;
+    const tones = kind === 'mine' ? [880, 1320] : [660, 990];
+    const volume = kind === 'mine' ? 0.25 : 0.15;
+    tones.forEach((frequency, index) => {
+      const start = audio.currentTime + index * 0.18;
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.type = 'sine';
+      oscillator.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.0001, start);
+      gain.gain.exponentialRampToValueAtTime(volume, start + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.35);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(start);
+      oscillator.stop(start + 0.4);
+    });
+  }
+
+  vibrate(): void {
+    try {
+      this.window?.navigator.vibrate?.(VIBRATION);
+    } catch {
+      // Not allowed without a recent tap in some browsers: the notification vibrates instead.
+    }
+  }
+
+  notificationPermission(): NotificationPermission | 'unsupported' {
+    return this.window && 'Notification' in this.window
+      ? this.window.Notification.permission
+      : 'unsupported';
+  }
+
+  async requestNotifications(): Promise<NotificationPermission | 'unsupported'> {
+    if (!this.window || !('Notification' in this.window)) return 'unsupported';
+    return this.window.Notification.requestPermission();
+  }
+
+  /** Shows a system notification if the person allowed them; a tap focuses the board. */
+  async notify(title: string, body: string, tag: string, lang: string): Promise<void> {
+    if (this.notificationPermission() !== 'granted') return;
+    const options: ReadyNotificationOptions = {
+      body,
+      tag,
+      lang,
+      renotify: true,
+      requireInteraction: true,
+      icon: 'icons/icon-192.png',
+      badge: 'icons/badge-96.png',
+      vibrate: VIBRATION,
+      // Read by the Angular service worker's notificationclick handler.
+      data: { onActionClick: { default: { operation: 'focusLastFocusedOrOpen', url: './' } } },
+    };
+    try {
+      const registration = await this.window?.navigator.serviceWorker?.getRegistration();
+      if (registration) {
+        await registration.showNotification(title, options);
+        return;
+      }
+      new Notification(title, options);
+    } catch (error) {
+      console.warn('Could not show the notification', error);
+    }
+  }
+}
