@@ -56,6 +56,17 @@ describe('orderNumberField', () => {
     expect(field.problem()).toBeNull();
   });
 
+  it('takes text set from code (a keypad) like typed text', () => {
+    const field = orderNumberField();
+    field.setText('0');
+    expect(field.touched()).toBe(true);
+    expect(field.problem()).toBe('invalid');
+    field.setText('42');
+    expect(field.text()).toBe('42');
+    expect(field.problem()).toBeNull();
+    expect(field.submit()).toBe(42);
+  });
+
   it('forgets text and touched state on reset', () => {
     const field = orderNumberField('7');
     field.onInput(inputEvent('x'));

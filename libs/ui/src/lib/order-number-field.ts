@@ -25,6 +25,8 @@ export interface OrderNumberField {
   onInput(event: Event): void;
   /** Handler for the input's `blur` event. */
   onBlur(): void;
+  /** Sets the text from code (e.g. an on-screen keypad) and marks the field touched. */
+  setText(text: string): void;
   /** Marks the field touched and returns the order number, or null when the text is not one. */
   submit(): number | null;
   /** Empties the field and forgets that it was touched. */
@@ -54,6 +56,10 @@ export function orderNumberField(initialText = ''): OrderNumberField {
       touched.set(true);
     },
     onBlur() {
+      touched.set(true);
+    },
+    setText(value: string) {
+      text.set(value);
       touched.set(true);
     },
     submit() {
