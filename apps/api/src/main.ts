@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { AdminTokenService } from './admin/admin-token.service';
 import { createApp } from './app/create-app';
 import { ConfigError, loadConfig } from './config/app-config';
 
@@ -12,9 +13,15 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const store =
     config.storeKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
-  new Logger('Main').log(
-    `Hubble Order Manager is listening on http://localhost:${port} — store: ${store}`,
-  );
+  const logger = new Logger('Main');
+  logger.log(`Hubble Order Manager is listening on http://localhost:${port} — store: ${store}`);
+  const loginPath = app.get(AdminTokenService).developmentLoginPath();
+  if (loginPath) {
+    const origin = config.publicUrl ?? `http://localhost:${port}`;
+    logger.log(
+      `Back-office login link (development only; set ADMIN_TOKEN in production): ${origin}${loginPath}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

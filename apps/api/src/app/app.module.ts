@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AdminModule } from '../admin/admin.module';
 import { AppConfig } from '../config/app-config';
 import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
 import { ConfigModule } from '../config/config.module';
@@ -27,6 +28,7 @@ export class AppModule {
         AuroraSyncModule,
         RealtimeModule,
         WebhookModule,
+        AdminModule,
         HealthModule,
         WebModule.forRoot(config.webRoot),
       ],

@@ -1,8 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { ADMIN_ROUTES } from '@hubble/contracts';
 import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from '../webhook/webhook.controller';
 
 const JSON_BODY_LIMIT = '64kb';
+/**
+ * Staff may paste anything into the order field; even a 1 MB string must get the usual 400
+ * ("orderNumber must be an integer …") rather than a bare 413, so this one route reads more.
+ */
+const ADD_ORDER_BODY_LIMIT = '2mb';
 
 /**
  * The webhook gets its body as raw bytes (its signature covers the bytes exactly as received)
@@ -11,6 +17,12 @@ const JSON_BODY_LIMIT = '64kb';
  */
 export function installBodyParsers(app: NestExpressApplication): void {
   app.use(WEBHOOK_PATH, express.raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES }));
+  const addOrderJson = express.json({ limit: ADD_ORDER_BODY_LIMIT });
+  app.use(ADMIN_ROUTES.orders, (request: Request, response: Response, next: NextFunction) =>
+    request.method === 'POST' && request.path === '/'
+      ? addOrderJson(request, response, next)
+      : next(),
+  );
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(bodyParserErrors);
 }

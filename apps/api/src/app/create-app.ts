@@ -19,6 +19,8 @@ export async function createApp(
     ...(options.quiet && { logger: QUIET }),
   });
   app.disable('x-powered-by');
+  // Behind a reverse proxy on the same machine (nginx), trust its X-Forwarded-For / -Proto.
+  app.set('trust proxy', 'loopback');
   installBodyParsers(app);
   app.enableShutdownHooks();
   return app;

@@ -13,8 +13,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/hubble' }).storeKind).toBe('postgres');
   });
 
+  it('requires a strong ADMIN_TOKEN in production only', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^ADMIN_TOKEN is required/);
+    expect(loadConfig({}).adminToken).toBeUndefined();
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/^ADMIN_TOKEN must be at least 16/);
+    expect(loadConfig({ ADMIN_TOKEN: 'a-long-enough-token' }).adminToken).toBe(
+      'a-long-enough-token',
+    );
+  });
+
   it("uses Star Community's production key in production when nothing else is configured", () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).webhookKeySource).toEqual({
+    expect(
+      loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(16) }).webhookKeySource,
+    ).toEqual({
       kind: 'url',
       url: STAR_COMMUNITY_PRODUCTION_KEY_URL,
     });
@@ -63,6 +74,7 @@ describe('the server with a wrong configuration', () => {
     ['ORDER_TIMEOUT_SECONDS', { ORDER_TIMEOUT_SECONDS: 'abc' }],
     ['DATABASE_URL', { DATABASE_URL: 'postgres//nohost' }],
     ['AURORA_API_KEY', { AURORA_URL: 'http://127.0.0.1:9' }],
+    ['ADMIN_TOKEN', { NODE_ENV: 'production' }],
   ])('stops with one clear line naming %s', async (variable, env) => {
     const { code, output } = await runServerToExit(env);
     expect(code).toBe(1);

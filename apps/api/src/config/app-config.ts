@@ -44,6 +44,13 @@ export class AppConfig {
     readonly webhookKeyTtlSeconds: number,
     /** Aurora sync; `undefined` means sync is off. */
     readonly aurora: AuroraSettings | undefined,
+    /**
+     * The staff token (ADMIN_TOKEN). Required in production; elsewhere, when unset, the admin
+     * module generates one (kept in DATA_DIR) and prints a login link in development.
+     */
+    readonly adminToken: string | undefined,
+    /** The public origin (e.g. https://orders.hubble.cafe), for links and same-origin checks. */
+    readonly publicUrl: string | undefined,
   ) {}
 
   get storeKind(): 'sqlite' | 'postgres' {
@@ -134,6 +141,35 @@ function aurora(env: Env): AuroraSettings | undefined {
   };
 }
 
+const ADMIN_TOKEN_MIN_LENGTH = 16;
+
+function adminToken(env: Env): string | undefined {
+  const token = optional(env, 'ADMIN_TOKEN');
+  if (token === undefined) {
+    if (nodeEnv(env) === 'production') {
+      throw new ConfigError(
+        `ADMIN_TOKEN is required in production (a random string of at least ${ADMIN_TOKEN_MIN_LENGTH} characters, e.g. from \`openssl rand -base64 24\`)`,
+      );
+    }
+    return undefined;
+  }
+  if (token.length < ADMIN_TOKEN_MIN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new ConfigError(
+      `ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} printable characters without spaces`,
+    );
+  }
+  return token;
+}
+
+function publicUrl(env: Env): string | undefined {
+  const url = optional(env, 'PUBLIC_URL');
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/[^/]+/.test(url) || !URL.canParse(url)) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) URL like https://orders.example.org`);
+  }
+  return new URL(url).origin;
+}
+
 /**
  * Reads and validates the environment. Throws {@link ConfigError} on the first wrong value;
  * never echoes secrets (a bad DATABASE_URL is described, not printed).
@@ -151,5 +187,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     webhookKeySource(env),
     integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
     aurora(env),
+    adminToken(env),
+    publicUrl(env),
   );
 }

@@ -83,6 +83,50 @@ export class OrdersRepository {
   }
 
   /**
+   * Puts the order with this number that was removed most recently (not before `removedSince`)
+   * back on the board until `expiresAt`. Nothing changes when the number is active again or when
+   * there is no such order.
+   */
+  async recall(
+    number: number,
+    now: number,
+    expiresAt: number,
+    removedSince: number,
+  ): Promise<{ outcome: 'recalled' | 'active' | 'none'; changes: OrderChange[] }> {
+    let outcome: 'recalled' | 'active' | 'none' = 'none';
+    const changes = await this.write(now, async (tx, pending) => {
+      const active = await tx
+        .selectFrom('orders')
+        .select('id')
+        .where('number', '=', number)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      if (active) {
+        outcome = 'active';
+        return;
+      }
+      const removed = await tx
+        .selectFrom('orders')
+        .select('id')
+        .where('number', '=', number)
+        .where('removed_at', '>=', removedSince)
+        .orderBy('removed_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      if (!removed) return;
+      const recalled = await tx
+        .updateTable('orders')
+        .set({ removed_at: null, removed_reason: null, expires_at: expiresAt })
+        .where('id', '=', removed.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      pending.push({ kind: 'created', order: recalled });
+      outcome = 'recalled';
+    });
+    return { outcome, changes };
+  }
+
+  /**
    * Marks every active order whose time is up as expired. The conditional UPDATE is the claim:
    * when several instances sweep at once, each row is returned to exactly one of them.
    */
@@ -113,8 +157,39 @@ export class OrdersRepository {
       .execute();
   }
 
+  /** Orders removed since `since` (epoch ms), most recent removal first. */
+  listRemovedSince(since: number, db: Kysely<Tables> = this.db): Promise<OrderRow[]> {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('removed_at', '>=', since)
+      .orderBy('removed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute();
+  }
+
+  /** Active orders, orders removed since `removedSince`, and their version, read consistently. */
+  deskSnapshot(
+    now: number,
+    removedSince: number,
+  ): Promise<{ version: number; orders: OrderRow[]; removed: OrderRow[] }> {
+    return this.readConsistently(async (tx, version) => ({
+      version,
+      orders: await this.listActive(now, tx),
+      removed: await this.listRemovedSince(removedSince, tx),
+    }));
+  }
+
   /** The active orders and the version they correspond to, read consistently. */
   snapshot(now: number): Promise<{ version: number; orders: OrderRow[] }> {
+    return this.readConsistently(async (tx, version) => ({
+      version,
+      orders: await this.listActive(now, tx),
+    }));
+  }
+
+  private readConsistently<T>(read: (tx: Tx, version: number) => Promise<T>): Promise<T> {
     return this.db
       .transaction()
       .setIsolationLevel('repeatable read')
@@ -125,7 +200,7 @@ export class OrdersRepository {
           .select('version')
           .where('id', '=', 1)
           .executeTakeFirstOrThrow();
-        return { version, orders: await this.listActive(now, tx) };
+        return read(tx, version);
       });
   }
 

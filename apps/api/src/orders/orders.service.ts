@@ -1,4 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   type BoardSnapshot,
@@ -6,6 +11,7 @@ import {
   ORDER_EVENTS,
   type OrderDto,
   type OrderSource,
+  RECALL_WINDOW_SECONDS,
   type RemovedOrderDto,
   type RemovedReason,
 } from '@hubble/contracts';
@@ -53,6 +59,49 @@ export class OrdersService {
     if (!change) throw new NotFoundException(`Order ${number} is not on the board`);
     this.announce([change]);
     return toRemovedOrderDto(change.order);
+  }
+
+  /**
+   * Undoes a removal: the order removed most recently with this number, within
+   * RECALL_WINDOW_SECONDS, is back on the board for a full timeout. 404 when there is nothing to
+   * recall, 409 when the number is on the board again.
+   */
+  async recall(orderNumber: unknown): Promise<OrderDto> {
+    const number = validOrderNumber(orderNumber);
+    const now = Date.now();
+    const { outcome, changes } = await this.repository.recall(
+      number,
+      now,
+      now + this.config.orderTimeoutSeconds * 1000,
+      now - RECALL_WINDOW_SECONDS * 1000,
+    );
+    if (outcome === 'active')
+      throw new ConflictException(`Order ${number} is already on the board`);
+    if (outcome === 'none') {
+      throw new NotFoundException(
+        `No order ${number} was removed in the last ${RECALL_WINDOW_SECONDS / 60} minutes`,
+      );
+    }
+    this.announce(changes);
+    return toOrderDto(changes[0].order);
+  }
+
+  /** What the staff desk shows: active orders and recently removed ones, at one version. */
+  async deskSnapshot(): Promise<{
+    version: number;
+    active: OrderDto[];
+    recentlyRemoved: RemovedOrderDto[];
+  }> {
+    const now = Date.now();
+    const { version, orders, removed } = await this.repository.deskSnapshot(
+      now,
+      now - RECALL_WINDOW_SECONDS * 1000,
+    );
+    return {
+      version,
+      active: orders.map(toOrderDto),
+      recentlyRemoved: removed.map(toRemovedOrderDto),
+    };
   }
 
   /** Removes every order whose time is up; returns how many this instance removed. */

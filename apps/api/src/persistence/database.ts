@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { OrderSource, RemovedReason } from '@hubble/contracts';
+import type { AuditAction, OrderSource, RemovedReason } from '@hubble/contracts';
 
 /** Times are epoch milliseconds in both stores (SQLite INTEGER, PostgreSQL BIGINT). */
 export interface OrdersTable {
@@ -53,11 +53,34 @@ export interface AuroraSyncTable {
   reassert_due_at: number;
 }
 
+/**
+ * A staff session. The cookie holds a random id; only HMAC-SHA256(ADMIN_TOKEN, id) is stored,
+ * so a leaked table opens nothing, and changing ADMIN_TOKEN invalidates every session.
+ */
+export interface AdminSessionsTable {
+  id_hash: string;
+  /** Short non-secret label for the audit trail, e.g. "iPad · 3f9a". */
+  label: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface AdminAuditTable {
+  id: Generated<number>;
+  at: number;
+  action: AuditAction;
+  order_number: number | null;
+  session_label: string;
+}
+
 export interface Tables {
   orders: OrdersTable;
   feed_state: FeedStateTable;
   aurora_outbox: AuroraOutboxTable;
   aurora_sync: AuroraSyncTable;
+  admin_sessions: AdminSessionsTable;
+  admin_audit: AdminAuditTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { StoreKind } from '../database';
 import { ordersMigration } from './001-orders';
 import { auroraOutboxMigration } from './002-aurora-outbox';
+import { adminMigration } from './003-admin';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -10,6 +11,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
       return {
         '001-orders': ordersMigration(kind),
         '002-aurora-outbox': auroraOutboxMigration(kind),
+        '003-admin': adminMigration(kind),
       };
     },
   };

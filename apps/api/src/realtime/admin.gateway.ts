@@ -1,0 +1,139 @@
+import { Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  ADMIN_EVENTS,
+  ADMIN_NAMESPACE,
+  ADMIN_SESSION_COOKIE,
+  ADMIN_SYNC,
+  type AdminClientEvents,
+  type AdminServerEvents,
+  AURORA_EVENTS,
+  type AuditEntryDto,
+  type AuroraDeliveryDto,
+} from '@hubble/contracts';
+import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from '../admin/admin-events';
+import { type AdminSession, AdminSessionsService } from '../admin/admin-sessions.service';
+import { readCookie } from '../admin/cookies';
+import { DeskService } from '../admin/desk.service';
+import { isSameOrigin } from '../admin/same-origin.guard';
+import { AppConfig } from '../config/app-config';
+import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
+
+interface SocketData {
+  session: AdminSession;
+  expiryTimer?: NodeJS.Timeout;
+}
+type AdminNamespace = Namespace<AdminClientEvents, AdminServerEvents, object, SocketData>;
+type AdminSocket = Socket<AdminClientEvents, AdminServerEvents, object, SocketData>;
+
+/** Longest setTimeout; a session lasting longer is checked again at reconnect. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The staff desk's live feed. Only a handshake from our own pages carrying a valid session
+ * cookie may join; it gets the desk snapshot, then every order change, Aurora delivery state and
+ * staff action. A session that ends (logout, expiry) is told so and disconnected.
+ */
+@WebSocketGateway({ namespace: ADMIN_NAMESPACE, serveClient: false })
+export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(AdminGateway.name);
+
+  @WebSocketServer()
+  private readonly namespace!: AdminNamespace;
+
+  constructor(
+    private readonly sessions: AdminSessionsService,
+    private readonly desk: DeskService,
+    private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: AdminNamespace): void {
+    namespace.use((socket, next) => {
+      void this.authenticate(socket).then(
+        (session) => {
+          if (!session) return next(new Error('unauthorized'));
+          socket.data.session = session;
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  }
+
+  async handleConnection(socket: AdminSocket): Promise<void> {
+    const { session } = socket.data;
+    const endsIn = Math.min(session.expiresAt - Date.now(), MAX_TIMER_MS);
+    socket.data.expiryTimer = setTimeout(() => this.endSession(socket), Math.max(endsIn, 0));
+    socket.once('disconnect', () => clearTimeout(socket.data.expiryTimer));
+    await this.sendSnapshot(socket);
+  }
+
+  @SubscribeMessage(ADMIN_SYNC)
+  async onSync(socket: AdminSocket): Promise<void> {
+    await this.sendSnapshot(socket);
+  }
+
+  @OnEvent(ADMIN_EVENTS.created)
+  onCreated({ version, order }: OrderChangedEvent): void {
+    this.namespace.emit(ADMIN_EVENTS.created, { version, order });
+  }
+
+  @OnEvent(ADMIN_EVENTS.refreshed)
+  onRefreshed({ version, order }: OrderChangedEvent): void {
+    this.namespace.emit(ADMIN_EVENTS.refreshed, { version, order });
+  }
+
+  @OnEvent(ADMIN_EVENTS.removed)
+  onRemoved({ version, order }: OrderRemovedEvent): void {
+    this.namespace.emit(ADMIN_EVENTS.removed, { version, order });
+  }
+
+  @OnEvent(AURORA_EVENTS.delivery)
+  onDelivery(delivery: AuroraDeliveryDto): void {
+    this.namespace.emit(ADMIN_EVENTS.delivery, delivery);
+  }
+
+  @OnEvent(ADMIN_DOMAIN_EVENTS.activity)
+  onActivity(entry: AuditEntryDto): void {
+    this.namespace.emit(ADMIN_EVENTS.activity, entry);
+  }
+
+  @OnEvent(ADMIN_DOMAIN_EVENTS.sessionEnded)
+  async onSessionEnded({ idHash }: SessionEndedEvent): Promise<void> {
+    const sockets = await this.namespace.fetchSockets();
+    for (const socket of sockets) {
+      if (socket.data.session?.idHash === idHash) {
+        socket.emit(ADMIN_EVENTS.sessionEnded);
+        socket.disconnect(true);
+      }
+    }
+  }
+
+  private async authenticate(socket: AdminSocket): Promise<AdminSession | undefined> {
+    const { headers } = socket.handshake;
+    if (!isSameOrigin({ headers }, this.config.publicUrl)) return undefined;
+    return this.sessions.find(readCookie(headers.cookie, ADMIN_SESSION_COOKIE));
+  }
+
+  private endSession(socket: AdminSocket): void {
+    socket.emit(ADMIN_EVENTS.sessionEnded);
+    socket.disconnect(true);
+  }
+
+  private async sendSnapshot(socket: AdminSocket): Promise<void> {
+    try {
+      socket.emit(ADMIN_EVENTS.snapshot, await this.desk.snapshot());
+    } catch (error) {
+      this.logger.warn(`Desk snapshot failed: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+}
