@@ -3,11 +3,13 @@ import { AuroraStandIn, type ReceivedCall } from '../../../tools/aurora-stand-in
 import { AuroraDeliveriesService } from '../src/aurora-sync/aurora-deliveries.service';
 import { InProcessApp } from './support/in-process-app';
 import { ServerProcess } from './support/server-process';
+import { StaffClient } from './support/staff-client';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores';
 import { waitUntil } from './support/wait-until';
 import { WebhookSigner } from './support/webhook-signer';
 
 const API_KEY = 'stand-in-key';
+const ADMIN_TOKEN = 'aurora-suite-admin-token-0123';
 
 interface DeliveriesResponse {
   sync: 'on' | 'off';
@@ -29,6 +31,13 @@ const callsFor = (standIn: AuroraStandIn, number: number, method?: string) =>
       (method === undefined || call.method === method),
   );
 
+/** GET /api/admin/aurora as logged-in staff. */
+const deliveriesOf = async (server: ServerProcess): Promise<DeliveriesResponse> => {
+  const staff = new StaffClient(server.url);
+  await staff.login(ADMIN_TOKEN);
+  return (await (await staff.request('GET', '/api/admin/aurora')).json()) as DeliveriesResponse;
+};
+
 const outboxDrained = async (app: InProcessApp) => {
   const { outbox } = await app.app.get(AuroraDeliveriesService).status();
   return outbox.pending + outbox.retrying === 0;
@@ -47,6 +56,7 @@ describe('Aurora sync against the stand-in', () => {
     STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
     AURORA_URL: standIn.url,
     AURORA_API_KEY: API_KEY,
+    ADMIN_TOKEN,
     ...overrides,
   });
 
@@ -61,9 +71,6 @@ describe('Aurora sync against the stand-in', () => {
     apps.push(app);
     return app;
   };
-
-  const deliveriesOf = async (server: ServerProcess) =>
-    (await (await fetch(`${server.url}/api/aurora/deliveries`)).json()) as DeliveriesResponse;
 
   beforeEach(async () => {
     standIn = await AuroraStandIn.start({ apiKey: API_KEY });
@@ -237,6 +244,7 @@ describe('Aurora sync off', () => {
     const server = await ServerProcess.start({
       ...store.env,
       STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+      ADMIN_TOKEN,
     });
     try {
       await signer.sendOrder(server.url, 3);
@@ -245,9 +253,7 @@ describe('Aurora sync off', () => {
         sync: 'off',
         outbox: { pending: 0, retrying: 0, failed: 0 },
       });
-      const { deliveries } = (await (
-        await fetch(`${server.url}/api/aurora/deliveries`)
-      ).json()) as DeliveriesResponse;
+      const { deliveries } = await deliveriesOf(server);
       expect(deliveries).toEqual([expect.objectContaining({ orderNumber: 3, state: 'off' })]);
       expect(server.logs.match(/Aurora sync is off/g)).toHaveLength(1);
     } finally {

@@ -13,11 +13,16 @@ import {
 } from '@nestjs/common';
 import {
   type AdminSnapshot,
+  type AuroraDeliveryDto,
   type CreateOrderResultDto,
   type OrderDto,
   parseOrderNumberText,
   type RemovedOrderDto,
 } from '@hubble/contracts';
+import {
+  AuroraDeliveriesService,
+  type AuroraSyncStatus,
+} from '../aurora-sync/aurora-deliveries.service';
 import { OrdersService } from '../orders/orders.service';
 import { AdminSessionGuard, type RequestWithSession, sessionOf } from './admin-session.guard';
 import { AuditService } from './audit.service';
@@ -32,6 +37,7 @@ export class AdminOrdersController {
     private readonly orders: OrdersService,
     private readonly desk: DeskService,
     private readonly audit: AuditService,
+    private readonly deliveries: AuroraDeliveriesService,
   ) {}
 
   @Post('orders')
@@ -79,6 +85,16 @@ export class AdminOrdersController {
   @Get('admin/desk')
   deskSnapshot(): Promise<AdminSnapshot> {
     return this.desk.snapshot();
+  }
+
+  /** Aurora sync at a glance: on/off, outbox depth, and each active order's delivery state. */
+  @Get('admin/aurora')
+  async aurora(): Promise<AuroraSyncStatus & { deliveries: AuroraDeliveryDto[] }> {
+    const [status, deliveries] = await Promise.all([
+      this.deliveries.status(),
+      this.deliveries.activeOrders(),
+    ]);
+    return { ...status, deliveries };
   }
 }
 

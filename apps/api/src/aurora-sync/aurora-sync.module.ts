@@ -2,7 +2,6 @@ import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AuroraClient } from './aurora.client';
-import { AuroraDeliveriesController } from './aurora-deliveries.controller';
 import { AuroraDeliveriesService } from './aurora-deliveries.service';
 import { AuroraDeliveryWorker } from './aurora-delivery.worker';
 import { AuroraOutboxRepository } from './aurora-outbox.repository';
@@ -27,7 +26,6 @@ import { AuroraProblemLog } from './aurora-problem-log';
       }),
     }),
   ],
-  controllers: [AuroraDeliveriesController],
   providers: [
     AuroraOutboxRepository,
     AuroraClient,

@@ -18,6 +18,8 @@ export const ADMIN_ROUTES = {
   /** POST /api/orders/:number/recall → 200 OrderDto; 404 nothing to recall; 409 active again. */
   /** GET → 200 AdminSnapshot (same as the socket snapshot). */
   desk: '/api/admin/desk',
+  /** GET → 200 { sync, outbox: {pending, retrying, failed}, deliveries: AuroraDeliveryDto[] }. */
+  aurora: '/api/admin/aurora',
 } as const;
 
 /** The session cookie's name (httpOnly; the app never reads it). */
