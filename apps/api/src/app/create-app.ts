@@ -2,6 +2,8 @@ import { type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '../config/app-config';
+import { FanoutIoAdapter } from '../realtime/fanout-io.adapter';
+import { RedisFanout } from '../realtime/redis-fanout';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './body-parsers';
 
@@ -16,12 +18,16 @@ export async function createApp(
     // Let start-up failures (store unreachable, …) reach the caller instead of exiting.
     abortOnError: false,
     bodyParser: false,
+    // From the start of a shutdown, new requests get 503 + Connection: close, so a proxy in front
+    // retries them on another instance while the requests in flight here finish.
+    return503OnClosing: true,
     ...(options.quiet && { logger: QUIET }),
   });
   app.disable('x-powered-by');
   // Behind a reverse proxy on the same machine (nginx), trust its X-Forwarded-For / -Proto.
   app.set('trust proxy', 'loopback');
   installBodyParsers(app);
+  app.useWebSocketAdapter(new FanoutIoAdapter(app, app.get(RedisFanout)));
   app.enableShutdownHooks();
   return app;
 }

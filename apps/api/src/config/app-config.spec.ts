@@ -41,6 +41,8 @@ describe('loadConfig', () => {
     [{ STAR_COMMUNITY_PUBLIC_KEY_URL: 'ftp://x' }, /^STAR_COMMUNITY_PUBLIC_KEY_URL/],
     [{ AURORA_URL: 'http://aurora.local' }, /^AURORA_API_KEY is required when AURORA_URL is set/],
     [{ AURORA_URL: 'aurora.local', AURORA_API_KEY: 'k' }, /^AURORA_URL must be an http\(s\) URL/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a URL like redis:/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be at least 16/],
     [
       { AURORA_URL: 'http://a', AURORA_API_KEY: 'k', AURORA_REASSERT_SECONDS: '0' },
       /^AURORA_REASSERT_SECONDS/,

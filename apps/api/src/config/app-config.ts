@@ -51,6 +51,10 @@ export class AppConfig {
     readonly adminToken: string | undefined,
     /** The public origin (e.g. https://orders.hubble.cafe), for links and same-origin checks. */
     readonly publicUrl: string | undefined,
+    /** Redis for Socket.IO fan-out across instances; unset = one instance, no Redis. */
+    readonly redisUrl: string | undefined,
+    /** Bearer token for GET /metrics; unset = /metrics is off. */
+    readonly metricsToken: string | undefined,
   ) {}
 
   get storeKind(): 'sqlite' | 'postgres' {
@@ -170,6 +174,23 @@ function publicUrl(env: Env): string | undefined {
   return new URL(url).origin;
 }
 
+function redisUrl(env: Env): string | undefined {
+  const url = optional(env, 'REDIS_URL');
+  if (url === undefined) return undefined;
+  if (!/^rediss?:\/\/[^/]*/.test(url) || !URL.canParse(url)) {
+    throw new ConfigError('REDIS_URL must be a URL like redis://127.0.0.1:6379');
+  }
+  return url;
+}
+
+function metricsToken(env: Env): string | undefined {
+  const token = optional(env, 'METRICS_TOKEN');
+  if (token !== undefined && token.length < 16) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  }
+  return token;
+}
+
 /**
  * Reads and validates the environment. Throws {@link ConfigError} on the first wrong value;
  * never echoes secrets (a bad DATABASE_URL is described, not printed).
@@ -189,5 +210,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     aurora(env),
     adminToken(env),
     publicUrl(env),
+    redisUrl(env),
+    metricsToken(env),
   );
 }

@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module';
+import { AppConfig } from '../config/app-config';
 import { OrdersModule } from '../orders/orders.module';
 import { AdminGateway } from './admin.gateway';
 import { BoardGateway } from './board.gateway';
+import { RedisFanout } from './redis-fanout';
 
 @Module({
   imports: [OrdersModule, AdminModule],
-  providers: [BoardGateway, AdminGateway],
+  providers: [
+    BoardGateway,
+    AdminGateway,
+    {
+      provide: RedisFanout,
+      inject: [AppConfig],
+      useFactory: ({ redisUrl }: AppConfig) =>
+        redisUrl ? RedisFanout.connect(redisUrl) : RedisFanout.off(),
+    },
+  ],
+  exports: [RedisFanout],
 })
 export class RealtimeModule {}
