@@ -36,7 +36,7 @@ export interface Messages {
   notificationTitle: string;
   notificationBody: (number: number) => string;
   install: string;
-  kioskHint: (host: string) => string;
+  kioskHint: string;
   chime: string;
 }
 
@@ -82,7 +82,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     notificationTitle: 'Your order is ready',
     notificationBody: (n) => `Order ${n} is waiting for you at the counter.`,
     install: 'Install app',
-    kioskHint: (host) => `Follow your order on your phone: ${host}`,
+    kioskHint: 'Follow your order on your phone:',
     chime: 'Chime',
   },
   nl: {
@@ -122,7 +122,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     notificationTitle: 'Je bestelling is klaar',
     notificationBody: (n) => `Bestelling ${n} ligt voor je klaar bij de balie.`,
     install: 'App installeren',
-    kioskHint: (host) => `Volg je bestelling op je telefoon: ${host}`,
+    kioskHint: 'Volg je bestelling op je telefoon:',
     chime: 'Belsignaal',
   },
 };

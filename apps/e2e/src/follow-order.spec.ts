@@ -1,0 +1,114 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { BoardPage } from '../support/board-page';
+import { launchChromium, newContext } from '../support/browser';
+import { Product } from '../support/product';
+
+interface ShownNotification {
+  title: string;
+  body?: string;
+  tag?: string;
+}
+
+/**
+ * Records every notification the page showed through its service worker registration, once the
+ * browser has shown it, so the test sees what the customer would see.
+ */
+function recordNotifications(): void {
+  const shown: ShownNotification[] = [];
+  (window as unknown as { shownNotifications: ShownNotification[] }).shownNotifications = shown;
+  const original = ServiceWorkerRegistration.prototype.showNotification;
+  ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+    return original
+      .call(this, title, options)
+      .then(() => void shown.push({ title, body: options?.body, tag: options?.tag }));
+  };
+}
+
+describe('follow my order', () => {
+  let product: Product;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    product = await Product.start();
+    browser = await launchChromium();
+    context = await newContext(browser);
+    await context.grantPermissions(['notifications'], { origin: product.url });
+    await context.addInitScript(recordNotifications);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('highlights and pins the followed number when it arrives, notifies, and survives a reload', async () => {
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(product.url);
+    await board.live();
+    await board.serviceWorkerReady();
+    await product.sendOrder(11);
+    await board.tile(11).waitFor();
+
+    await board.follow(42);
+    await board.page.getByText('Notifications on').waitFor();
+    expect(await board.page.locator('.following').getAttribute('class')).not.toContain('is-ready');
+
+    await product.sendOrder(42);
+    await board.tile(42).waitFor();
+    expect(await board.numbers()).toEqual([42, 11]);
+    expect(await board.tile(42).getAttribute('class')).toContain('is-mine');
+    expect(await board.tile(42).textContent()).toContain('Your order');
+    expect(await board.tile(11).getAttribute('class')).not.toContain('is-mine');
+    await board.page.locator('.following.is-ready').waitFor();
+    expect(await board.page.locator('[aria-live="polite"]').textContent()).toContain(
+      'Your order 42 is ready!',
+    );
+
+    // A newer order still goes below the followed one.
+    await product.sendOrder(12);
+    await board.tile(12).waitFor();
+    expect(await board.numbers()).toEqual([42, 12, 11]);
+
+    const shown = await board.page.waitForFunction(
+      () =>
+        (window as unknown as { shownNotifications: ShownNotification[] }).shownNotifications[0],
+    );
+    expect(await shown.jsonValue()).toEqual({
+      title: 'Your order is ready',
+      body: 'Order 42 is waiting for you at the counter.',
+      tag: 'order-42',
+    });
+    const listed = await board.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (await registration.getNotifications()).map((n) => n.tag);
+    });
+    expect(listed).toEqual(['order-42']);
+
+    await board.page.reload();
+    await board.live();
+    expect(await board.page.locator('#follow-number').textContent()).toBe('42');
+    expect(await board.numbers()).toEqual([42, 12, 11]);
+    expect(await board.tile(42).getAttribute('class')).toContain('is-mine');
+
+    await board.page.getByRole('button', { name: 'Stop following' }).click();
+    await board.page.getByLabel('Number on your receipt').waitFor();
+    expect(await board.numbers()).toEqual([12, 42, 11]);
+    expect(await board.page.locator('.is-mine').count()).toBe(0);
+  });
+
+  it('explains a wrong number in the customer’s words and follows nothing', async () => {
+    const fresh = await newContext(browser);
+    const board = new BoardPage(await fresh.newPage());
+    await board.page.goto(product.url);
+    const field = board.page.getByLabel('Number on your receipt');
+    await field.fill('12a');
+    await board.page.getByRole('button', { name: 'Follow', exact: true }).click();
+    const alert = board.page.getByRole('alert');
+    expect(await alert.textContent()).toContain('That is not an order number');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await board.page.locator('.following').count()).toBe(0);
+    await fresh.close();
+  });
+});

@@ -1,0 +1,144 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { BoardPage } from '../support/board-page';
+import { axeViolations, launchChromium, newContext, screenshot } from '../support/browser';
+import { Product } from '../support/product';
+
+// Sent in this order; the board shows the newest first, the followed one (42) pinned on top.
+const SENT = [12, 850, 7, 1234, 305, 42, 99];
+const SHOWN_FOLLOWING_42 = [42, 99, 305, 1234, 7, 850, 12];
+
+describe('how the board looks: phone, kiosk, languages, accessibility', () => {
+  let product: Product;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function open(
+    url: string,
+    options: Parameters<typeof newContext>[1] = {},
+  ): Promise<BoardPage> {
+    const context = await newContext(browser, options);
+    contexts.push(context);
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(url);
+    await board.live();
+    return board;
+  }
+
+  beforeAll(async () => {
+    product = await Product.start();
+    browser = await launchChromium();
+    for (const number of SENT) await product.sendOrder(number);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'on a 360×640 phone (%s): big numbers in two columns, newest first, no violations',
+    async (colorScheme) => {
+      const board = await open(product.url, { colorScheme });
+      await board.follow(42);
+      expect(await board.numbers()).toEqual(SHOWN_FOLLOWING_42);
+
+      const layout = await board.page.evaluate(() => {
+        const tiles = [...document.querySelectorAll('li.tile:not(.is-mine)')];
+        const firstTop = tiles[0].getBoundingClientRect().top;
+        return {
+          smallestNumber: Math.min(
+            ...[...document.querySelectorAll('li.tile .num')].map(
+              (n) => n.getBoundingClientRect().height,
+            ),
+          ),
+          columns: tiles.filter((t) => t.getBoundingClientRect().top === firstTop).length,
+          pageWidth: document.documentElement.scrollWidth,
+          background: getComputedStyle(document.body).backgroundColor,
+        };
+      });
+      expect(layout.smallestNumber).toBeGreaterThanOrEqual(48);
+      expect(layout.columns).toBeGreaterThanOrEqual(2);
+      expect(layout.pageWidth).toBeLessThanOrEqual(360);
+      // The system's scheme is followed: a light page is light, a dark one dark.
+      const [r, g, b] = layout.background.match(/\d+/g)!.map(Number);
+      expect((r + g + b) / 3 > 128).toBe(colorScheme === 'light');
+
+      expect(await axeViolations(board.page)).toEqual([]);
+      await screenshot(board.page, `board-360x640-${colorScheme}`);
+    },
+  );
+
+  it.each(['dark', 'light'] as const)(
+    'as a 1920×1080 kiosk (%s): a big grid without input that fits the screen, no violations',
+    async (colorScheme) => {
+      const board = await open(`${product.url}/?mode=kiosk`, {
+        colorScheme,
+        viewport: { width: 1920, height: 1080 },
+      });
+      expect(await board.numbers()).toEqual([...SENT].reverse());
+      expect(await board.page.locator('input, app-language-switch').count()).toBe(0);
+      const layout = await board.page.evaluate(() => ({
+        smallestNumber: Math.min(
+          ...[...document.querySelectorAll('li.tile .num')].map(
+            (n) => n.getBoundingClientRect().height,
+          ),
+        ),
+        overflows: document.documentElement.scrollHeight > innerHeight,
+      }));
+      expect(layout.smallestNumber).toBeGreaterThanOrEqual(96);
+      expect(layout.overflows).toBe(false);
+
+      expect(await axeViolations(board.page)).toEqual([]);
+      await screenshot(board.page, `kiosk-1920x1080-${colorScheme}`);
+    },
+  );
+
+  it('speaks Dutch to a Dutch browser, switches to English, and remembers it', async () => {
+    const board = await open(product.url, { locale: 'nl-NL' });
+    expect(await board.heading.textContent()).toContain('Klaar om op te halen');
+    expect(await board.page.locator('html').getAttribute('lang')).toBe('nl');
+    expect(await axeViolations(board.page)).toEqual([]);
+
+    await board.page.getByRole('button', { name: 'EN English' }).click();
+    expect(await board.heading.textContent()).toContain('Ready for pickup');
+    await board.page.reload();
+    await board.live();
+    expect(await board.heading.textContent()).toContain('Ready for pickup');
+    expect(await board.page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it.each([
+    ['no-preference', true],
+    ['reduce', false],
+  ] as const)(
+    'animates a new order; with reduced motion (%s) without movement',
+    async (reducedMotion, moves) => {
+      const board = await open(product.url, { reducedMotion });
+      const number = reducedMotion === 'reduce' ? 501 : 500;
+      await product.sendOrder(number);
+      await board.tile(number).waitFor();
+      const animations = await board
+        .tile(number)
+        .evaluate((tile) => tile.getAnimations().map((a) => (a as CSSAnimation).animationName));
+      expect(animations.some((name) => /ring-[ab]$/.test(name))).toBe(true);
+      expect(animations.some((name) => /pop-[ab]$/.test(name))).toBe(moves);
+    },
+  );
+
+  it('shows where the keyboard focus is', async () => {
+    const board = await open(product.url);
+    await board.page.keyboard.press('Tab');
+    await board.page.keyboard.press('Tab');
+    await board.page.keyboard.press('Tab');
+    const focused = await board.page.evaluate(() => {
+      const element = document.activeElement!;
+      const style = getComputedStyle(element);
+      return { id: element.id, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    expect(focused).toEqual({ id: 'follow-order-number', outline: 'solid 3px' });
+  });
+});

@@ -1,0 +1,94 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { BoardPage } from '../support/board-page';
+import { axeViolations, launchChromium, newContext } from '../support/browser';
+import { Product } from '../support/product';
+
+describe('the installable board (service worker, manifest)', () => {
+  let product: Product;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    product = await Product.start();
+    browser = await launchChromium();
+    context = await newContext(browser);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('serves the manifest with its icons and the service worker files', async () => {
+    const manifestResponse = await fetch(`${product.url}/manifest.webmanifest`);
+    expect(manifestResponse.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    const manifest = (await manifestResponse.json()) as {
+      name: string;
+      short_name: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; type: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({ short_name: 'Hubble', start_url: '/', display: 'standalone' });
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(manifest.icons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sizes: '192x192', type: 'image/png', purpose: 'any' }),
+        expect.objectContaining({ sizes: '512x512', type: 'image/png', purpose: 'any' }),
+        expect.objectContaining({ sizes: '512x512', type: 'image/png', purpose: 'maskable' }),
+        expect.objectContaining({ type: 'image/svg+xml' }),
+      ]),
+    );
+    for (const icon of manifest.icons) {
+      const response = await fetch(new URL(icon.src, `${product.url}/`));
+      expect([icon.src, response.status, response.headers.get('content-type')]).toEqual([
+        icon.src,
+        200,
+        icon.type,
+      ]);
+      if (icon.type === 'image/png') {
+        const png = Buffer.from(await response.arrayBuffer());
+        const [width, height] = icon.sizes.split('x').map(Number);
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
+      }
+    }
+    const ngsw = await fetch(`${product.url}/ngsw.json?ngsw-cache-bust=1`);
+    expect(ngsw.headers.get('content-type')).toMatch(/^application\/json/);
+    const worker = await fetch(`${product.url}/ngsw-worker.js`);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('is controlled by the service worker after a reload, which leaves the back-office alone', async () => {
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(product.url);
+    await board.serviceWorkerReady();
+    // (The Angular worker claims open pages when it activates; a reload is the sure way.)
+    const controller = () => navigator.serviceWorker.controller?.scriptURL ?? null;
+    await board.page.reload();
+    expect(await board.page.evaluate(controller)).toBe(`${product.url}/ngsw-worker.js`);
+
+    // /admin/ is in the worker's scope but not the board's: it must get the back-office.
+    await board.page.goto(`${product.url}/admin/`);
+    await board.page.getByRole('heading', { name: 'Hubble back-office' }).waitFor();
+    await board.page.close();
+  });
+
+  it('with the server stopped, a reload still shows the board and the last known orders', async () => {
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(product.url);
+    await board.live();
+    await product.sendOrder(31);
+    await product.sendOrder(32);
+    await board.tile(32).waitFor();
+    await board.tile(31).waitFor();
+
+    await product.server.stop();
+    await board.page.reload();
+    await board.heading.waitFor();
+    expect(await board.heading.textContent()).toContain('Ready for pickup');
+    expect(await board.numbers()).toEqual([32, 31]);
+    await board.banner.waitFor();
+    expect(await board.grid.getAttribute('class')).toContain('is-stale');
+    expect(await axeViolations(board.page)).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '../../..');
+/** Where screenshots land: `dist/e2e-screenshots/<name>.png`. */
+export const SCREENSHOT_DIR = join(ROOT, 'dist/e2e-screenshots');
+
+/** Debian's Chromium (Playwright's own download cannot work here), headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh profile (storage, service workers, permissions) shaped like a phone by default. */
+export function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 360, height: 640 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    colorScheme: 'light',
+    ...options,
+  });
+}
+
+/** Writes `dist/e2e-screenshots/<name>.png` and prints where. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await settle(page);
+  await page.screenshot({ path, animations: 'disabled' });
+  process.stdout.write(`screenshot: ${path}\n`);
+  return path;
+}
+
+/** Resolves once every CSS animation and transition on the page has finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished)),
+  );
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (every rule it runs by default: WCAG A/AA and best practices) on the page once
+ * animations are over, and returns the violations in a readable form.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`)
+        .join(' | ')}`,
+  );
+}
