@@ -53,6 +53,8 @@ export class AppConfig {
     readonly publicUrl: string | undefined,
     /** Redis for Socket.IO fan-out across instances; unset = one instance, no Redis. */
     readonly redisUrl: string | undefined,
+    /** Prefix of the Redis pub/sub channels, so deployments can share one Redis. */
+    readonly redisChannelPrefix: string,
     /** Bearer token for GET /metrics; unset = /metrics is off. */
     readonly metricsToken: string | undefined,
   ) {}
@@ -183,6 +185,14 @@ function redisUrl(env: Env): string | undefined {
   return url;
 }
 
+function redisChannelPrefix(env: Env): string {
+  const prefix = optional(env, 'REDIS_CHANNEL_PREFIX') ?? 'hubble';
+  if (!/^[A-Za-z0-9:_-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('REDIS_CHANNEL_PREFIX must be 1–64 letters, digits, ":", "_" or "-"');
+  }
+  return prefix;
+}
+
 function metricsToken(env: Env): string | undefined {
   const token = optional(env, 'METRICS_TOKEN');
   if (token !== undefined && token.length < 16) {
@@ -211,6 +221,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     adminToken(env),
     publicUrl(env),
     redisUrl(env),
+    redisChannelPrefix(env),
     metricsToken(env),
   );
 }

@@ -14,8 +14,8 @@ import { RedisFanout } from './redis-fanout';
     {
       provide: RedisFanout,
       inject: [AppConfig],
-      useFactory: ({ redisUrl }: AppConfig) =>
-        redisUrl ? RedisFanout.connect(redisUrl) : RedisFanout.off(),
+      useFactory: ({ redisUrl, redisChannelPrefix }: AppConfig) =>
+        redisUrl ? RedisFanout.connect(redisUrl, redisChannelPrefix) : RedisFanout.off(),
     },
   ],
   exports: [RedisFanout],

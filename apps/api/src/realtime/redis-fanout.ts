@@ -19,6 +19,7 @@ export class RedisFanout implements OnApplicationShutdown {
   private constructor(
     private readonly pub: RedisClient | undefined,
     private readonly sub: RedisClient | undefined,
+    private readonly channelPrefix = 'hubble',
   ) {}
 
   static off(): RedisFanout {
@@ -26,7 +27,7 @@ export class RedisFanout implements OnApplicationShutdown {
   }
 
   /** Connects both clients, or fails the start after ~5 s with a message naming REDIS_URL. */
-  static async connect(url: string): Promise<RedisFanout> {
+  static async connect(url: string, channelPrefix: string): Promise<RedisFanout> {
     const logger = new Logger('RedisFanout');
     let started = false;
     let lastError = '';
@@ -60,7 +61,7 @@ export class RedisFanout implements OnApplicationShutdown {
     }
     started = true;
     logger.log(`Socket.IO fan-out through Redis at ${redactedUrl(url)}`);
-    return new RedisFanout(pub, sub);
+    return new RedisFanout(pub, sub, channelPrefix);
   }
 
   get enabled(): boolean {
@@ -69,7 +70,9 @@ export class RedisFanout implements OnApplicationShutdown {
 
   /** The Socket.IO adapter to install, when fan-out is on. */
   adapter(): AdapterConstructor | undefined {
-    return this.pub && this.sub ? createAdapter(this.pub, this.sub, { key: 'hubble' }) : undefined;
+    return this.pub && this.sub
+      ? createAdapter(this.pub, this.sub, { key: this.channelPrefix })
+      : undefined;
   }
 
   /** True when Redis answers PING (readiness). */
