@@ -1,15 +1,25 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
-import { AddOrder } from './add-order/add-order';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Desk } from './desk/desk';
+import { I18n } from './i18n/i18n';
+import { Login } from './login/login';
+import { Session } from './session/session';
 
-/** The staff back-office: put order numbers on the board and take them off. */
+/**
+ * The staff back-office: checks the session at start, then shows the login screen or the order
+ * desk. The desk (and Socket.IO with it) is a lazy chunk, fetched while the login screen idles.
+ */
 @Component({
   selector: 'app-root',
-  imports: [AddOrder],
+  imports: [Desk, Login],
   templateUrl: './app.html',
-  styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  /** The last valid order number submitted; not sent anywhere yet (no API client so far). */
-  protected readonly checked = signal<number | null>(null);
+  protected readonly session = inject(Session);
+  protected readonly t = inject(I18n).t;
+  protected readonly signedIn = computed(() => this.session.state().status === 'signed-in');
+
+  constructor() {
+    void this.session.start();
+  }
 }

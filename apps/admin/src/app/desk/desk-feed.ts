@@ -1,0 +1,206 @@
+import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import { ADMIN_EVENTS, type AuditEntryDto, type RemovedOrderDto } from '@hubble/contracts';
+import { Session } from '../session/session';
+import { msToNextSecond } from './clock';
+import { DESK_SOCKET, type DeskSocket } from './desk-socket';
+import {
+  type DeskChange,
+  type DeskOrder,
+  type DeskStep,
+  DeskState,
+  filterRecallable,
+} from './desk-state';
+
+/** `connecting` until the first snapshot, `live` while synced, `reconnecting` after a loss. */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
+
+/** How long the desk may be without a live feed before it says so. */
+export const BANNER_DELAY_MS = 2000;
+/** Pause before connecting again after the server closed or refused the connection. */
+export const RETRY_AFTER_REFUSAL_MS = 2000;
+/** The message of the `connect_error` the API gives a handshake without a valid session. */
+export const UNAUTHORIZED = 'unauthorized';
+
+/**
+ * The live desk: the `/admin` feed applied through {@link DeskState}, a clock ticking in server
+ * time for the countdowns, and orders hidden at once while their removal is on its way.
+ * Provided by the desk component, so logging out closes the connection.
+ */
+@Injectable()
+export class DeskFeed {
+  private readonly openSocket = inject(DESK_SOCKET);
+  private readonly session = inject(Session);
+  private readonly window = inject(DOCUMENT).defaultView;
+  private readonly state = new DeskState();
+  private readonly listeners = new Set<(changes: DeskChange[]) => void>();
+  private socket: DeskSocket | null = null;
+  private bannerTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private tickTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly orders = signal<DeskOrder[]>([]);
+  private readonly removed = signal<RemovedOrderDto[]>([]);
+  /** Numbers whose removal was sent and not yet confirmed by the feed. */
+  private readonly hidden = signal<ReadonlySet<number>>(new Set());
+
+  readonly status = signal<ConnectionStatus>('connecting');
+  /** True once the feed has not been live for {@link BANNER_DELAY_MS}. */
+  readonly lost = signal(false);
+  readonly activity = signal<AuditEntryDto[]>([]);
+  /** Server clock minus device clock, ms. */
+  readonly clockOffset = signal(0);
+  /** This device's clock, ticking once a second (on the server's second). */
+  readonly deviceNow = signal(Date.now());
+  /** The server's clock, ticking once a second. */
+  readonly serverNow = computed(() => this.deviceNow() + this.clockOffset());
+  /** Whether the first snapshot has arrived (before it, an empty list means nothing). */
+  readonly loaded = signal(false);
+
+  /** Active orders, newest first, without those being removed right now. */
+  readonly active = computed(() => {
+    const hidden = this.hidden();
+    return this.orders().filter((order) => !hidden.has(order.number));
+  });
+  /** Removed orders that can still be put back. */
+  readonly recallable = computed(() =>
+    filterRecallable(
+      this.removed(),
+      new Set(this.orders().map((order) => order.number)),
+      this.serverNow(),
+    ),
+  );
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  /** Connects (once) and starts the clock. Safe to call again. */
+  start(): void {
+    if (this.socket) return;
+    const socket = (this.socket = this.openSocket());
+    socket.on('connect', () => this.state.disconnected());
+    socket.on('disconnect', (reason) => {
+      this.state.disconnected();
+      this.notLive('reconnecting');
+      // Socket.IO does not reconnect by itself after the server closed the connection; the
+      // session may have ended.
+      if (reason === 'io server disconnect') void this.retryIfStillSignedIn();
+    });
+    socket.on('connect_error', (error) => {
+      this.notLive(this.status() === 'live' ? 'reconnecting' : this.status());
+      // Refused by the server (not a network failure): Socket.IO gives up; find out why.
+      if (!socket.active || error.message === UNAUTHORIZED) void this.retryIfStillSignedIn();
+    });
+    socket.on(ADMIN_EVENTS.sessionEnded, () => this.session.ended());
+    socket.on(ADMIN_EVENTS.snapshot, (snapshot) => {
+      this.apply(this.state.applySnapshot(snapshot));
+      this.clockOffset.set(this.state.clockOffsetMs);
+      this.deviceNow.set(Date.now());
+      this.loaded.set(true);
+    });
+    for (const name of [ADMIN_EVENTS.created, ADMIN_EVENTS.refreshed] as const) {
+      socket.on(name, (payload) => this.apply(this.state.apply({ name, payload })));
+    }
+    socket.on(ADMIN_EVENTS.removed, (payload) =>
+      this.apply(this.state.apply({ name: ADMIN_EVENTS.removed, payload })),
+    );
+    socket.on(ADMIN_EVENTS.delivery, (payload) =>
+      this.apply(this.state.apply({ name: ADMIN_EVENTS.delivery, payload })),
+    );
+    socket.on(ADMIN_EVENTS.activity, (payload) =>
+      this.apply(this.state.apply({ name: ADMIN_EVENTS.activity, payload })),
+    );
+    this.window?.addEventListener('online', this.onOnline);
+    this.window?.document.addEventListener('visibilitychange', this.onVisibility);
+    this.notLive('connecting');
+    socket.connect();
+    this.tick();
+  }
+
+  stop(): void {
+    clearTimeout(this.bannerTimer);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.tickTimer);
+    this.window?.removeEventListener('online', this.onOnline);
+    this.window?.document.removeEventListener('visibilitychange', this.onVisibility);
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  /** Calls `listener` with every batch of changes; returns the unsubscribe function. */
+  onChanges(listener: (changes: DeskChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Takes an order off the list at once while its removal is on its way. */
+  hide(number: number): void {
+    this.hidden.update((hidden) => new Set(hidden).add(number));
+  }
+
+  /** Shows an order again (its removal failed, or the feed has caught up). */
+  unhide(number: number): void {
+    if (!this.hidden().has(number)) return;
+    this.hidden.update((hidden) => {
+      const next = new Set(hidden);
+      next.delete(number);
+      return next;
+    });
+  }
+
+  isActive(number: number): boolean {
+    return this.state.has(number);
+  }
+
+  private apply(step: DeskStep): void {
+    if (step.needsSync) this.socket?.sync();
+    if (this.state.isSynced) this.live();
+    this.orders.set(this.state.active);
+    this.removed.set(this.state.removed);
+    this.activity.set(this.state.activity);
+    // The feed confirmed the removal (or the order is back): stop hiding it.
+    for (const change of step.changes) this.unhide(change.number);
+    if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
+  }
+
+  private async retryIfStillSignedIn(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    if (!(await this.session.verify())) return;
+    const socket = this.socket;
+    if (!socket || socket.connected || socket.active) return;
+    this.retryTimer = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+  }
+
+  private live(): void {
+    clearTimeout(this.bannerTimer);
+    this.bannerTimer = undefined;
+    this.status.set('live');
+    this.lost.set(false);
+  }
+
+  private notLive(status: ConnectionStatus): void {
+    this.status.set(status);
+    if (this.bannerTimer === undefined && !this.lost()) {
+      this.bannerTimer = setTimeout(() => {
+        this.bannerTimer = undefined;
+        if (this.status() !== 'live') this.lost.set(true);
+      }, BANNER_DELAY_MS);
+    }
+  }
+
+  private tick(): void {
+    this.deviceNow.set(Date.now());
+    this.tickTimer = setTimeout(() => this.tick(), msToNextSecond(Date.now(), this.clockOffset()));
+  }
+
+  private readonly onOnline = () => {
+    if (this.socket && !this.socket.connected) this.socket.reconnectNow();
+  };
+
+  /** A tablet waking up may have missed changes: ask for a snapshot. */
+  private readonly onVisibility = () => {
+    if (this.window?.document.visibilityState === 'visible' && this.socket?.connected) {
+      this.socket.sync();
+    }
+  };
+}

@@ -1,0 +1,95 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { I18n } from '../i18n/i18n';
+import { LanguageSwitch } from '../language-switch/language-switch';
+import { Session } from '../session/session';
+import { DeskActions } from './desk-actions';
+import { DeskFeed } from './desk-feed';
+import type { DeskChange } from './desk-state';
+import { Keypad } from './keypad/keypad';
+import { OrderList } from './order-list/order-list';
+import { ActivityLog } from './recent/activity-log';
+import { RecentlyRemoved } from './recent/recently-removed';
+import { UndoSnackbar } from './undo/undo-snackbar';
+
+/** How long an order that arrived or was renewed stays highlighted. */
+const FRESH_MS = 2400;
+
+/**
+ * The order desk: keypad to add, the live list to remove (with undo), recently removed orders to
+ * put back, and the staff activity. Loaded only after login (`@defer` in the app shell), so the
+ * login screen does not carry Socket.IO.
+ */
+@Component({
+  selector: 'app-desk',
+  imports: [ActivityLog, Keypad, LanguageSwitch, OrderList, RecentlyRemoved, UndoSnackbar],
+  providers: [DeskFeed, DeskActions],
+  templateUrl: './desk.html',
+  styleUrl: './desk.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Desk {
+  protected readonly feed = inject(DeskFeed);
+  protected readonly actions = inject(DeskActions);
+  protected readonly session = inject(Session);
+  protected readonly t = inject(I18n).t;
+  private readonly keypad = viewChild.required(Keypad);
+
+  protected readonly fresh = signal<ReadonlyMap<number, number>>(new Map());
+  protected readonly loggingOut = signal(false);
+  protected readonly logoutFailed = signal(false);
+  protected readonly statusText = computed(() => {
+    const t = this.t();
+    switch (this.feed.status()) {
+      case 'live':
+        return t.live;
+      case 'connecting':
+        return t.connecting;
+      default:
+        return t.reconnecting;
+    }
+  });
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    destroyRef.onDestroy(this.feed.onChanges((changes) => this.highlight(changes)));
+    this.feed.start();
+  }
+
+  protected async add(number: number): Promise<void> {
+    if (await this.actions.add(number)) this.keypad().clear();
+  }
+
+  protected async logout(): Promise<void> {
+    if (this.loggingOut()) return;
+    this.loggingOut.set(true);
+    this.logoutFailed.set(false);
+    const done = await this.session.logout();
+    this.loggingOut.set(false);
+    this.logoutFailed.set(!done);
+  }
+
+  private highlight(changes: DeskChange[]): void {
+    const shown = changes.filter((c) => c.kind !== 'left').map((c) => c.number);
+    if (shown.length === 0) return;
+    this.fresh.update((fresh) => {
+      const next = new Map(fresh);
+      for (const number of shown) next.set(number, (next.get(number) ?? 0) + 1);
+      return next;
+    });
+    setTimeout(() => {
+      this.fresh.update((fresh) => {
+        const next = new Map(fresh);
+        for (const number of shown) next.delete(number);
+        return next;
+      });
+    }, FRESH_MS);
+  }
+}

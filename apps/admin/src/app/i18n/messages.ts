@@ -1,0 +1,285 @@
+import type { AuditAction, AuroraDeliveryState } from '@hubble/contracts';
+
+export const LANGS = ['nl', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Every text the back-office shows, in one language. Written for staff at the counter. */
+export interface Messages {
+  /** The language's own name, for the switch. */
+  langName: string;
+  langSwitch: string;
+  brand: string;
+  product: string;
+  thisDevice: (label: string) => string;
+  logout: string;
+  live: string;
+  connecting: string;
+  reconnecting: string;
+  offlineBanner: string;
+
+  checking: string;
+  loginTitle: string;
+  loginIntro: string;
+  tokenLabel: string;
+  showToken: string;
+  hideToken: string;
+  login: string;
+  loggingIn: string;
+  loginLinkHint: string;
+  errTokenEmpty: string;
+  errWrongToken: string;
+  errThrottled: string;
+  retryIn: (seconds: number) => string;
+  errInvalidLink: string;
+  errUnreachable: string;
+  retry: string;
+  loggedOut: string;
+  sessionEnded: string;
+
+  addTitle: string;
+  numberLabel: string;
+  numberPlaceholder: string;
+  backspace: string;
+  clear: string;
+  add: string;
+  adding: string;
+  keyboardHint: string;
+  errEmpty: string;
+  errRange: string;
+  errDigits: string;
+  errTooLong: string;
+  added: (n: number) => string;
+  refreshed: (n: number) => string;
+  errOffline: string;
+  errServer: string;
+  errRefused: (message: string) => string;
+
+  activeTitle: string;
+  activeCount: (count: number) => string;
+  empty: string;
+  emptyHint: string;
+  tapToRemove: string;
+  removeOrder: (n: number) => string;
+  timeLeft: (time: string) => string;
+  sourceTill: string;
+  sourceDesk: string;
+  aurora: Record<AuroraDeliveryState, string>;
+  attempt: (n: number) => string;
+
+  removed: (n: number) => string;
+  undo: string;
+  undoOrder: (n: number) => string;
+  recalled: (n: number) => string;
+  errRecallGone: (n: number) => string;
+  errRecallActive: (n: number) => string;
+  errRemoveGone: (n: number) => string;
+  dismiss: string;
+
+  removedTitle: string;
+  removedEmpty: (minutes: number) => string;
+  removedByStaff: string;
+  removedExpired: string;
+  recall: string;
+  recallOrder: (n: number) => string;
+
+  activityTitle: string;
+  activityEmpty: string;
+  action: Record<AuditAction, (n: number | null) => string>;
+}
+
+export const MESSAGES: Record<Lang, Messages> = {
+  en: {
+    langName: 'English',
+    langSwitch: 'Language',
+    brand: 'Hubble',
+    product: 'Order desk',
+    thisDevice: (label) => `This device: ${label}`,
+    logout: 'Log out',
+    live: 'Live',
+    connecting: 'Connecting…',
+    reconnecting: 'Reconnecting…',
+    offlineBanner:
+      'No live connection. The list may be out of date; adding and removing still work.',
+
+    checking: 'Checking your login…',
+    loginTitle: 'Staff login',
+    loginIntro: 'Log in with the back-office token.',
+    tokenLabel: 'Token',
+    showToken: 'Show token',
+    hideToken: 'Hide token',
+    login: 'Log in',
+    loggingIn: 'Logging in…',
+    loginLinkHint:
+      'On the kitchen tablet, bookmark the login link instead: one tap and you are in.',
+    errTokenEmpty: 'Type or paste the token.',
+    errWrongToken: 'That token is not right. Check it and try again.',
+    errThrottled: 'Too many attempts. Try again in a minute.',
+    retryIn: (s) => `You can try again in ${s} s.`,
+    errInvalidLink: 'That login link is not valid (any more). Log in with the token instead.',
+    errUnreachable: 'Cannot reach the server. Check the connection and try again.',
+    retry: 'Try again',
+    loggedOut: 'You are logged out.',
+    sessionEnded: 'Your session has ended. Please log in again.',
+
+    addTitle: 'Add an order',
+    numberLabel: 'Order number',
+    numberPlaceholder: 'Number',
+    backspace: 'Delete last digit',
+    clear: 'Clear',
+    add: 'Add',
+    adding: 'Adding…',
+    keyboardHint: 'Keyboard: type digits, Backspace to correct, Enter to add.',
+    errEmpty: 'Type a number first.',
+    errRange: 'Order numbers go from 1 to 99999.',
+    errDigits: 'Digits only, please.',
+    errTooLong: 'At most 5 digits.',
+    added: (n) => `Order ${n} is on the board.`,
+    refreshed: (n) => `Order ${n} was already on the board: its time starts again.`,
+    errOffline: 'No connection: nothing was changed. Try again.',
+    errServer: 'The server had a problem: nothing was changed. Try again.',
+    errRefused: (message) => `Not done: ${message}`,
+
+    activeTitle: 'On the board',
+    activeCount: (count) => (count === 1 ? '1 order' : `${count} orders`),
+    empty: 'No orders on the board.',
+    emptyHint: 'Add one with the keypad. Orders from the till appear here by themselves.',
+    tapToRemove: 'Tap an order once it has been picked up.',
+    removeOrder: (n) => `Remove order ${n}`,
+    timeLeft: (time) => `${time} left`,
+    sourceTill: 'Till',
+    sourceDesk: 'Desk',
+    aurora: {
+      pending: 'Aurora: sending',
+      delivered: 'On Aurora',
+      retrying: 'Aurora: retrying',
+      failed: 'Aurora: failed',
+      off: 'Aurora off',
+    },
+    attempt: (n) => `attempt ${n}`,
+
+    removed: (n) => `Order ${n} removed.`,
+    undo: 'Undo',
+    undoOrder: (n) => `Undo: put order ${n} back`,
+    recalled: (n) => `Order ${n} is back on the board.`,
+    errRecallGone: (n) => `Order ${n} can no longer be put back.`,
+    errRecallActive: (n) => `Order ${n} is already on the board again.`,
+    errRemoveGone: (n) => `Order ${n} was no longer on the board.`,
+    dismiss: 'Dismiss',
+
+    removedTitle: 'Recently removed',
+    removedEmpty: (m) => `Nothing removed in the last ${m} minutes.`,
+    removedByStaff: 'removed',
+    removedExpired: 'timed out',
+    recall: 'Put back',
+    recallOrder: (n) => `Put order ${n} back on the board`,
+
+    activityTitle: 'Recent activity',
+    activityEmpty: 'No staff actions yet.',
+    action: {
+      login: () => 'logged in',
+      logout: () => 'logged out',
+      'order.add': (n) => `added ${n}`,
+      'order.refresh': (n) => `renewed ${n}`,
+      'order.remove': (n) => `removed ${n}`,
+      'order.recall': (n) => `put back ${n}`,
+    },
+  },
+  nl: {
+    langName: 'Nederlands',
+    langSwitch: 'Taal',
+    brand: 'Hubble',
+    product: 'Bestelbalie',
+    thisDevice: (label) => `Dit apparaat: ${label}`,
+    logout: 'Uitloggen',
+    live: 'Live',
+    connecting: 'Verbinden…',
+    reconnecting: 'Opnieuw verbinden…',
+    offlineBanner:
+      'Geen live verbinding. De lijst is misschien niet actueel; toevoegen en weghalen werken wel.',
+
+    checking: 'Je login controleren…',
+    loginTitle: 'Inloggen personeel',
+    loginIntro: 'Log in met het back-office-token.',
+    tokenLabel: 'Token',
+    showToken: 'Token tonen',
+    hideToken: 'Token verbergen',
+    login: 'Inloggen',
+    loggingIn: 'Bezig met inloggen…',
+    loginLinkHint:
+      'Op de keukentablet: zet de inloglink in je bladwijzers. Eén tik en je bent binnen.',
+    errTokenEmpty: 'Typ of plak het token.',
+    errWrongToken: 'Dat token klopt niet. Controleer het en probeer het opnieuw.',
+    errThrottled: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
+    retryIn: (s) => `Je kunt het over ${s} s opnieuw proberen.`,
+    errInvalidLink: 'Die inloglink is niet (meer) geldig. Log in met het token.',
+    errUnreachable:
+      'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+    retry: 'Opnieuw proberen',
+    loggedOut: 'Je bent uitgelogd.',
+    sessionEnded: 'Je sessie is beëindigd. Log opnieuw in.',
+
+    addTitle: 'Bestelling toevoegen',
+    numberLabel: 'Bestelnummer',
+    numberPlaceholder: 'Nummer',
+    backspace: 'Laatste cijfer wissen',
+    clear: 'Wissen',
+    add: 'Toevoegen',
+    adding: 'Toevoegen…',
+    keyboardHint: 'Toetsenbord: typ cijfers, Backspace om te verbeteren, Enter om toe te voegen.',
+    errEmpty: 'Typ eerst een nummer.',
+    errRange: 'Bestelnummers lopen van 1 tot en met 99999.',
+    errDigits: 'Alleen cijfers, graag.',
+    errTooLong: 'Hooguit 5 cijfers.',
+    added: (n) => `Bestelling ${n} staat op het bord.`,
+    refreshed: (n) => `Bestelling ${n} stond al op het bord: de tijd begint opnieuw.`,
+    errOffline: 'Geen verbinding: er is niets veranderd. Probeer het opnieuw.',
+    errServer: 'De server had een probleem: er is niets veranderd. Probeer het opnieuw.',
+    errRefused: (message) => `Niet gelukt: ${message}`,
+
+    activeTitle: 'Op het bord',
+    activeCount: (count) => (count === 1 ? '1 bestelling' : `${count} bestellingen`),
+    empty: 'Geen bestellingen op het bord.',
+    emptyHint:
+      'Voeg er een toe met het toetsenblok. Bestellingen van de kassa verschijnen hier vanzelf.',
+    tapToRemove: 'Tik op een bestelling zodra die is opgehaald.',
+    removeOrder: (n) => `Haal bestelling ${n} weg`,
+    timeLeft: (time) => `nog ${time}`,
+    sourceTill: 'Kassa',
+    sourceDesk: 'Balie',
+    aurora: {
+      pending: 'Aurora: versturen',
+      delivered: 'Op Aurora',
+      retrying: 'Aurora: opnieuw',
+      failed: 'Aurora: mislukt',
+      off: 'Aurora uit',
+    },
+    attempt: (n) => `poging ${n}`,
+
+    removed: (n) => `Bestelling ${n} weggehaald.`,
+    undo: 'Ongedaan maken',
+    undoOrder: (n) => `Ongedaan maken: zet bestelling ${n} terug`,
+    recalled: (n) => `Bestelling ${n} staat weer op het bord.`,
+    errRecallGone: (n) => `Bestelling ${n} kan niet meer worden teruggezet.`,
+    errRecallActive: (n) => `Bestelling ${n} staat alweer op het bord.`,
+    errRemoveGone: (n) => `Bestelling ${n} stond niet meer op het bord.`,
+    dismiss: 'Sluiten',
+
+    removedTitle: 'Onlangs weggehaald',
+    removedEmpty: (m) => `Niets weggehaald in de laatste ${m} minuten.`,
+    removedByStaff: 'weggehaald',
+    removedExpired: 'verlopen',
+    recall: 'Terugzetten',
+    recallOrder: (n) => `Zet bestelling ${n} terug op het bord`,
+
+    activityTitle: 'Recente activiteit',
+    activityEmpty: 'Nog geen acties van personeel.',
+    action: {
+      login: () => 'ingelogd',
+      logout: () => 'uitgelogd',
+      'order.add': (n) => `${n} toegevoegd`,
+      'order.refresh': (n) => `${n} verlengd`,
+      'order.remove': (n) => `${n} weggehaald`,
+      'order.recall': (n) => `${n} teruggezet`,
+    },
+  },
+};
