@@ -4,7 +4,8 @@ import type { AdminSessionDto } from '@hubble/contracts';
 import { Store } from '../persistence/store';
 import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from './admin-events';
 import { AdminTokenService } from './admin-token.service';
-import { newSessionId, sessionIdHash, sessionLabel, tokensMatch } from './session-crypto';
+import { tokensMatch } from '../common/tokens-match';
+import { newSessionId, sessionIdHash, sessionLabel } from './session-crypto';
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000;
 

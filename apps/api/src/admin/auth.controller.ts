@@ -17,7 +17,7 @@ import { ADMIN_ROUTES, type AdminSessionDto } from '@hubble/contracts';
 import { AdminSessionGuard, type RequestWithSession, sessionOf } from './admin-session.guard';
 import { AdminSessionsService, SESSION_LIFETIME_MS } from './admin-sessions.service';
 import { AuditService } from './audit.service';
-import { clientAddress } from './client-address';
+import { clientAddress } from '../common/client-address';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { LoginRefusalLimiter } from './login-refusal-limiter';
 import { SameOriginGuard } from './same-origin.guard';

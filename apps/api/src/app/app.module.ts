@@ -7,6 +7,8 @@ import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
 import { ConfigModule } from '../config/config.module';
 import { ExpiryModule } from '../expiry/expiry.module';
 import { HealthModule } from '../health/health.module';
+import { LoggingModule } from '../logging/logging.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PersistenceModule } from '../persistence/persistence.module';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -20,7 +22,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
         EventEmitterModule.forRoot(),
+        MetricsModule,
         ScheduleModule.forRoot(),
         PersistenceModule,
         OrdersModule,

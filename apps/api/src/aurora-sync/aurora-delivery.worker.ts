@@ -7,6 +7,7 @@ import {
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { AURORA_EVENTS, ORDER_EVENTS } from '@hubble/contracts';
 import { AppConfig, type AuroraSettings } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
 import { type AuroraCall, AuroraClient } from './aurora.client';
 import {
   AuroraOutboxRepository,
@@ -47,6 +48,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     private readonly problems: AuroraProblemLog,
     private readonly events: EventEmitter2,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -113,7 +115,9 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   private async attempt(entry: ClaimedEntry): Promise<EntryResult> {
     const call = await this.callFor(entry);
     if ('dropped' in call) return { state: 'dropped', reason: call.dropped };
+    const started = performance.now();
     const outcome = await this.client.call(call);
+    this.metrics.auroraCall(call.action, outcome.kind, (performance.now() - started) / 1000);
     switch (outcome.kind) {
       case 'delivered':
         this.problems.delivered();

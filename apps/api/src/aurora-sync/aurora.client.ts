@@ -1,6 +1,6 @@
 import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
-import { AxiosError, type AxiosResponse } from 'axios';
+import type { AxiosResponse } from 'axios';
 import { firstValueFrom } from 'rxjs';
 import type { AuroraAction } from '../persistence/database';
 
@@ -41,6 +41,19 @@ export class AuroraClient {
     }
     return classify(response.status);
   }
+
+  /**
+   * Asks Aurora something harmless (the integration user may not list orders: 403 is expected)
+   * and returns why it could not be reached, or undefined when it answered.
+   */
+  async probe(): Promise<string | undefined> {
+    try {
+      await firstValueFrom(this.http.get('/api/orders'));
+      return undefined;
+    } catch (error) {
+      return describeTransportError(error);
+    }
+  }
 }
 
 export function classify(status: number): AuroraCallOutcome {
@@ -50,12 +63,16 @@ export function classify(status: number): AuroraCallOutcome {
   return { kind: 'refused', error, status };
 }
 
+/** "connect ECONNREFUSED 127.0.0.1:9" → "ECONNREFUSED": short, and the same on every run. */
+function errorCodeIn(message: string): string | undefined {
+  return /\b(E[A-Z]{3,})\b/.exec(message)?.[1];
+}
+
 function describeTransportError(error: unknown): string {
-  if (error instanceof AxiosError) {
-    if (error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT) {
-      return 'timeout';
-    }
-    return error.code ?? error.message;
-  }
-  return (error as Error).message ?? String(error);
+  // Checked by shape, not instanceof: axios may be loaded twice (ESM and CommonJS builds).
+  const { code, message, cause } = error as { code?: string; message?: string; cause?: unknown };
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return 'timeout';
+  const causeCode = (cause as { code?: string } | undefined)?.code;
+  const text = message ?? String(error);
+  return code ?? causeCode ?? errorCodeIn(text) ?? text;
 }

@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export const STAR_COMMUNITY_PRODUCTION_KEY_URL =
   'https://api.starcommunity.app/.well-known/webhooks.key';
 
@@ -57,6 +60,7 @@ export class AppConfig {
     readonly redisChannelPrefix: string,
     /** Bearer token for GET /metrics; unset = /metrics is off. */
     readonly metricsToken: string | undefined,
+    readonly logLevel: LogLevel,
   ) {}
 
   get storeKind(): 'sqlite' | 'postgres' {
@@ -193,6 +197,14 @@ function redisChannelPrefix(env: Env): string {
   return prefix;
 }
 
+function logLevel(env: Env): LogLevel {
+  const level = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
+  }
+  return level as LogLevel;
+}
+
 function metricsToken(env: Env): string | undefined {
   const token = optional(env, 'METRICS_TOKEN');
   if (token !== undefined && token.length < 16) {
@@ -223,5 +235,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     redisUrl(env),
     redisChannelPrefix(env),
     metricsToken(env),
+    logLevel(env),
   );
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import {
   AuroraDeliveriesService,
   type AuroraSyncStatus,
 } from '../aurora-sync/aurora-deliveries.service';
 import { Store } from '../persistence/store';
+import { RedisFanout } from '../realtime/redis-fanout';
 import { WebhookKeyService } from '../webhook/webhook-key.service';
 
 export interface HealthReport {
@@ -22,7 +24,47 @@ export class HealthController {
     private readonly store: Store,
     private readonly webhookKey: WebhookKeyService,
     private readonly aurora: AuroraDeliveriesService,
+    private readonly redis: RedisFanout,
+    private readonly checks: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
   ) {}
+
+  /** Liveness: the process answers. A failing liveness probe means "restart me". */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.checks.check([]);
+  }
+
+  /**
+   * Readiness: 503 when this instance cannot do its job (store or Redis down, no webhook key);
+   * Aurora out of reach only degrades it (the boards and the desk still work).
+   */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.checks.check([
+      async () => {
+        const store = this.indicators.check('store');
+        return (await this.store.ping()) ? store.up({ kind: this.store.kind }) : store.down();
+      },
+      async () => {
+        const redis = this.indicators.check('redis');
+        if (!this.redis.enabled) return redis.up({ configured: false });
+        return (await this.redis.ping()) ? redis.up() : redis.down();
+      },
+      () => {
+        const key = this.indicators.check('webhookKey');
+        return this.webhookKey.current() ? key.up() : key.down('no Star Community public key held');
+      },
+      async () => {
+        const aurora = this.indicators.check('aurora');
+        if (!this.aurora.syncOn) return aurora.up({ sync: 'off' });
+        const why = await this.aurora.unreachableBecause();
+        return why ? aurora.degraded({ sync: 'on', unreachable: why }) : aurora.up({ sync: 'on' });
+      },
+    ]);
+  }
 
   /** 200 when the store answers, 503 otherwise. */
   @Get()

@@ -8,6 +8,8 @@ export class OrderChangedEvent {
   constructor(
     readonly version: number,
     readonly order: OrderDto,
+    /** `performance.now()` right after the commit, in the process that made the change. */
+    readonly committedAt: number,
   ) {}
 }
 
@@ -16,6 +18,8 @@ export class OrderRemovedEvent {
   constructor(
     readonly version: number,
     readonly order: RemovedOrderDto,
+    /** `performance.now()` right after the commit, in the process that made the change. */
+    readonly committedAt: number,
   ) {}
 }
 

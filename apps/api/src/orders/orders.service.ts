@@ -126,14 +126,18 @@ export class OrdersService {
   }
 
   private announce(changes: OrderChange[]): void {
+    const committedAt = performance.now();
     for (const { kind, order, version } of changes) {
       if (kind === 'removed') {
         this.events.emit(
           ORDER_EVENTS.removed,
-          new OrderRemovedEvent(version, toRemovedOrderDto(order)),
+          new OrderRemovedEvent(version, toRemovedOrderDto(order), committedAt),
         );
       } else {
-        this.events.emit(ORDER_EVENTS[kind], new OrderChangedEvent(version, toOrderDto(order)));
+        this.events.emit(
+          ORDER_EVENTS[kind],
+          new OrderChangedEvent(version, toOrderDto(order), committedAt),
+        );
       }
     }
   }

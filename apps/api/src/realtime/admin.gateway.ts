@@ -25,6 +25,7 @@ import { readCookie } from '../admin/cookies';
 import { DeskService } from '../admin/desk.service';
 import { isSameOrigin } from '../admin/same-origin.guard';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
 
 interface SocketData {
@@ -53,9 +54,11 @@ export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sessions: AdminSessionsService,
     private readonly desk: DeskService,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   afterInit(namespace: AdminNamespace): void {
+    this.metrics.measureClients('admin', () => namespace.sockets.size);
     namespace.use((socket, next) => {
       void this.authenticate(socket).then(
         (session) => {

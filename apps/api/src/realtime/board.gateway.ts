@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   type OnGatewayConnection,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -15,6 +16,7 @@ import {
   type BoardServerEvents,
 } from '@hubble/contracts';
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
+import { Metrics } from '../metrics/metrics.service';
 import { OrdersService } from '../orders/orders.service';
 
 type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
@@ -25,13 +27,20 @@ type BoardSocket = Socket<BoardClientEvents, BoardServerEvents>;
  * broadcast once per namespace (Socket.IO encodes a broadcast once for all sockets).
  */
 @WebSocketGateway({ namespace: BOARD_NAMESPACE, serveClient: false })
-export class BoardGateway implements OnGatewayConnection {
+export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(BoardGateway.name);
 
   @WebSocketServer()
   private readonly namespace!: BoardNamespace;
 
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly metrics: Metrics,
+  ) {}
+
+  afterInit(namespace: BoardNamespace): void {
+    this.metrics.measureClients('board', () => namespace.sockets.size);
+  }
 
   async handleConnection(socket: BoardSocket): Promise<void> {
     await this.sendSnapshot(socket);
@@ -43,18 +52,21 @@ export class BoardGateway implements OnGatewayConnection {
   }
 
   @OnEvent(BOARD_EVENTS.created)
-  onCreated({ version, order }: OrderChangedEvent): void {
+  onCreated({ version, order, committedAt }: OrderChangedEvent): void {
     this.namespace.emit(BOARD_EVENTS.created, { version, order });
+    this.metrics.broadcast(committedAt);
   }
 
   @OnEvent(BOARD_EVENTS.refreshed)
-  onRefreshed({ version, order }: OrderChangedEvent): void {
+  onRefreshed({ version, order, committedAt }: OrderChangedEvent): void {
     this.namespace.emit(BOARD_EVENTS.refreshed, { version, order });
+    this.metrics.broadcast(committedAt);
   }
 
   @OnEvent(BOARD_EVENTS.removed)
-  onRemoved({ version, order }: OrderRemovedEvent): void {
+  onRemoved({ version, order, committedAt }: OrderRemovedEvent): void {
     this.namespace.emit(BOARD_EVENTS.removed, { version, order });
+    this.metrics.broadcast(committedAt);
   }
 
   private async sendSnapshot(socket: BoardSocket): Promise<void> {

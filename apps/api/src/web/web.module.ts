@@ -4,7 +4,14 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule, type ServeStaticModuleOptions } from '@nestjs/serve-static';
 
 /** Paths the API owns; the board's single-page fallback must never answer them. */
-const API_PATHS = ['/api/{*path}', '/health', '/admin/{*path}', '/login/{*path}'];
+const API_PATHS = [
+  '/api/{*path}',
+  '/health',
+  '/health/{*path}',
+  '/metrics',
+  '/admin/{*path}',
+  '/login/{*path}',
+];
 
 /**
  * Serves the built web apps from `webRoot` (dist/apps): the back-office at /admin and the board

@@ -15,6 +15,8 @@ import { checkOrderNumber } from '@hubble/contracts';
 import { OrdersService } from '../orders/orders.service';
 import { checkSignature, type SignatureCheck } from './signature';
 import { WebhookKeyService } from './webhook-key.service';
+import { clientAddress } from '../common/client-address';
+import { Metrics, type WebhookOutcome } from '../metrics/metrics.service';
 import { WebhookRefusalLimiter } from './webhook-refusal-limiter';
 
 export const WEBHOOK_PATH = '/api/orders/webhook';
@@ -35,6 +37,12 @@ const SIGNATURE_REFUSALS: Record<Exclude<SignatureCheck, 'valid'>, string> = {
  * Star Community's FoodOrderCompletedWebhook. Star Community neither retries nor waits, so the
  * answer comes only after the order is durably stored, and every refusal is logged.
  */
+const REFUSAL_OUTCOMES: Record<number, WebhookOutcome> = {
+  400: 'bad_request',
+  401: 'bad_signature',
+  503: 'no_key',
+};
+
 @Controller()
 export class WebhookController {
   private readonly logger = new Logger(WebhookController.name);
@@ -43,12 +51,14 @@ export class WebhookController {
     private readonly keys: WebhookKeyService,
     private readonly orders: OrdersService,
     private readonly refusals: WebhookRefusalLimiter,
+    private readonly metrics: Metrics,
   ) {}
 
   @Post(WEBHOOK_PATH)
   @HttpCode(200)
   async receive(@Req() request: Request): Promise<WebhookAccepted> {
     if (this.refusals.isBlocked(clientAddress(request))) {
+      this.metrics.webhook('throttled');
       throw new HttpException(
         'Too many refused webhooks from this address; try again in a minute',
         HttpStatus.TOO_MANY_REQUESTS,
@@ -59,6 +69,7 @@ export class WebhookController {
     await this.verify(body, request);
     const orderNumber = this.parseOrderNumber(body, request);
     const { refreshed } = await this.orders.create(orderNumber, 'star-community');
+    this.metrics.webhook(refreshed ? 'refreshed' : 'accepted');
     this.logger.log(`Order ${orderNumber} ${refreshed ? 'refreshed' : 'accepted'} from webhook`);
     return { status: 'accepted', orderNumber };
   }
@@ -104,14 +115,11 @@ export class WebhookController {
   /** Logs the refusal once and, unless it is our own fault (503), counts it against the sender. */
   private refuse(request: Request, error: HttpException): HttpException {
     const address = clientAddress(request);
+    this.metrics.webhook(REFUSAL_OUTCOMES[error.getStatus()] ?? 'refused');
     this.logger.warn(
       `Webhook refused with ${error.getStatus()} (${error.message}) from ${address}`,
     );
     if (error.getStatus() < 500) void this.refusals.recordRefusal(address);
     return error;
   }
-}
-
-function clientAddress(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

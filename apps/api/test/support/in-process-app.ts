@@ -36,10 +36,11 @@ export class InProcessApp {
   static async start(env: Record<string, string | undefined>): Promise<InProcessApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
       STAR_COMMUNITY_PUBLIC_KEY_FILE: new WebhookSigner().writePublicKeyFile(),
       ...env,
     });
-    const app = await createApp(config, { quiet: true });
+    const app = await createApp(config);
     await app.init();
     return new InProcessApp(app);
   }

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Module } from '@nestjs/common';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { redactUrl, REDACTED_PATHS } from './redaction';
+
+/** Requests not worth a log line each: Socket.IO transport, health probes, scrapes. */
+const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
+
+/**
+ * Structured JSON logs (pino) for the whole app: one line per request with a request id (taken
+ * from X-Request-Id when sane, else generated, and echoed back), Nest's own logs with their
+ * context, and secrets censored: tokens, cookies, signatures, API keys, the login link's token.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Params => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: requestId,
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          serializers: {
+            req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url),
+              remoteAddress: req.remoteAddress,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
+          customLogLevel: (_req, res, error) =>
+            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}
+
+function requestId(request: IncomingMessage, response: ServerResponse): string {
+  const incoming = request.headers['x-request-id'];
+  const id =
+    typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  response.setHeader('X-Request-Id', id);
+  return id;
+}

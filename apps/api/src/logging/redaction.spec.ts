@@ -1,0 +1,11 @@
+import { redactUrl } from './redaction';
+
+describe('redactUrl', () => {
+  it('hides the token of the login link, and only that', () => {
+    expect(redactUrl('/login/s3cret-token')).toBe('/login/[redacted]');
+    expect(redactUrl('/login/s3cret?x=1')).toBe('/login/[redacted]?x=1');
+    expect(redactUrl('/api/orders')).toBe('/api/orders');
+    expect(redactUrl('/admin/login/x')).toBe('/admin/login/x');
+    expect(redactUrl(undefined)).toBeUndefined();
+  });
+});
