@@ -32,6 +32,12 @@ export const FETCH = new InjectionToken<typeof fetch>('FETCH', {
   factory: () => (input, init) => globalThis.fetch(input, init),
 });
 
+/**
+ * Staff-only Aurora status (`GET /api/admin/aurora`, not in ADMIN_ROUTES yet): only `sync` is
+ * used, to tell "Aurora off" from "about to be sent" for orders that arrive after the snapshot.
+ */
+export const AURORA_STATUS_ROUTE = '/api/admin/aurora';
+
 /** How long a request may take before the desk says there is no connection. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -67,6 +73,10 @@ export class AdminApi {
 
   desk(): Promise<AdminSnapshot> {
     return this.request('GET', ADMIN_ROUTES.desk);
+  }
+
+  auroraSync(): Promise<{ sync: 'on' | 'off' }> {
+    return this.request('GET', AURORA_STATUS_ROUTE);
   }
 
   addOrder(orderNumber: number): Promise<CreateOrderResultDto> {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { ADMIN_EVENTS, ADMIN_ROUTES, RECALL_WINDOW_SECONDS } from '@hubble/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FETCH } from '../api/admin-api';
+import { AURORA_STATUS_ROUTE, FETCH } from '../api/admin-api';
 import { Session } from '../session/session';
 import { FakeDeskSocket } from '../testing/fake-desk-socket';
 import { apiError, fakeFetch, json } from '../testing/fake-fetch';
@@ -12,6 +12,7 @@ import { DESK_SOCKET } from './desk-socket';
 describe('DeskFeed', () => {
   let socket: FakeDeskSocket;
   let sessionStatus: number;
+  let auroraSync: 'on' | 'off';
 
   async function start() {
     const fake = fakeFetch({
@@ -19,6 +20,7 @@ describe('DeskFeed', () => {
         sessionStatus === 200
           ? json(200, { label: 'Tablet · 3f9a', expiresAt: iso(T0 + 86_400_000) })
           : apiError(401, 'Unauthorized'),
+      [`GET ${AURORA_STATUS_ROUTE}`]: () => json(200, { sync: auroraSync }),
     });
     TestBed.configureTestingModule({
       providers: [
@@ -37,6 +39,7 @@ describe('DeskFeed', () => {
   beforeEach(() => {
     socket = new FakeDeskSocket();
     sessionStatus = 200;
+    auroraSync = 'on';
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.setSystemTime(T0);
   });
@@ -66,6 +69,15 @@ describe('DeskFeed', () => {
       [2, 'retrying'],
       [1, 'delivered'],
     ]);
+  });
+
+  it('asks the server whether Aurora sync is on at each connection', async () => {
+    auroraSync = 'off';
+    const { feed } = await start();
+    socket.serverAccepts();
+    socket.receive(ADMIN_EVENTS.snapshot, snapshot({ version: 1 }));
+    socket.receive(ADMIN_EVENTS.created, { version: 2, order: order(5) });
+    await vi.waitFor(() => expect(feed.active()[0].aurora).toBe('off'));
   });
 
   it('emits sync on a version gap', async () => {

@@ -1,5 +1,6 @@
 import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { ADMIN_EVENTS, type AuditEntryDto, type RemovedOrderDto } from '@hubble/contracts';
+import { AdminApi } from '../api/admin-api';
 import { Session } from '../session/session';
 import { msToNextSecond } from './clock';
 import { DESK_SOCKET, type DeskSocket } from './desk-socket';
@@ -29,6 +30,7 @@ export const UNAUTHORIZED = 'unauthorized';
 @Injectable()
 export class DeskFeed {
   private readonly openSocket = inject(DESK_SOCKET);
+  private readonly api = inject(AdminApi);
   private readonly session = inject(Session);
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly state = new DeskState();
@@ -78,7 +80,11 @@ export class DeskFeed {
   start(): void {
     if (this.socket) return;
     const socket = (this.socket = this.openSocket());
-    socket.on('connect', () => this.state.disconnected());
+    socket.on('connect', () => {
+      // A fresh connection: the server sends a snapshot; events before it wait for it.
+      this.state.disconnected();
+      void this.learnAuroraSync();
+    });
     socket.on('disconnect', (reason) => {
       this.state.disconnected();
       this.notLive('reconnecting');
@@ -161,6 +167,17 @@ export class DeskFeed {
     // The feed confirmed the removal (or the order is back): stop hiding it.
     for (const change of step.changes) this.unhide(change.number);
     if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
+  }
+
+  /** Sync on or off only changes with a server restart, which means a new connection. */
+  private async learnAuroraSync(): Promise<void> {
+    try {
+      const { sync } = await this.api.auroraSync();
+      this.state.setAuroraSync(sync === 'on');
+      this.orders.set(this.state.active);
+    } catch {
+      // Unknown: orders without a delivery state show as about to be sent.
+    }
   }
 
   private async retryIfStillSignedIn(): Promise<void> {

@@ -179,6 +179,17 @@ describe('DeskState', () => {
       expect(state.active.map((o) => o.aurora)).toEqual(['off', 'off']);
     });
 
+    it('says off for orders after an empty snapshot once the server said sync is off', () => {
+      const state = new DeskState();
+      state.applySnapshot(snapshot({ version: 1 }), T0);
+      state.apply(created(2, 5));
+      expect(state.active[0].aurora).toBe('pending');
+      state.setAuroraSync(false);
+      expect(state.active[0].aurora).toBe('off');
+      state.setAuroraSync(true);
+      expect(state.active[0].aurora).toBe('pending');
+    });
+
     it('forgets a removed order’s state, so a number that comes back starts as pending', () => {
       const state = new DeskState();
       state.applySnapshot(

@@ -61,7 +61,8 @@ export class DeskState {
   private removedOrders: RemovedOrderDto[] = [];
   private readonly deliveries = new Map<number, AuroraDeliveryDto>();
   private auditTrail: AuditEntryDto[] = [];
-  private auroraOff = false;
+  /** Whether Aurora sync is off; null while unknown. */
+  private auroraOff: boolean | null = null;
   private held: number | null = null;
   private synced = false;
   private pending: DeskEvent[] = [];
@@ -104,6 +105,11 @@ export class DeskState {
     return this.removedOrders;
   }
 
+  /** What the server says about Aurora sync (it sends no delivery states while sync is off). */
+  setAuroraSync(on: boolean): void {
+    this.auroraOff = !on;
+  }
+
   has(number: number): boolean {
     return this.orders.has(number);
   }
@@ -123,7 +129,9 @@ export class DeskState {
     for (const order of snapshot.recentlyRemoved) this.addRemoved(order);
     this.deliveries.clear();
     for (const delivery of snapshot.deliveries) this.deliveries.set(delivery.orderNumber, delivery);
-    this.auroraOff = snapshot.deliveries.some((delivery) => delivery.state === 'off');
+    if (snapshot.deliveries.length > 0) {
+      this.auroraOff = snapshot.deliveries.some((delivery) => delivery.state === 'off');
+    }
     this.auditTrail = mergeActivity([], snapshot.activity);
     const serverTime = Date.parse(snapshot.serverTime);
     if (!Number.isNaN(serverTime)) this.offset = serverTime - receivedAt;
@@ -210,7 +218,7 @@ export class DeskState {
     if (!delivery || delivery.action === 'remove') {
       return {
         ...order,
-        aurora: this.auroraOff ? 'off' : 'pending',
+        aurora: this.auroraOff === true ? 'off' : 'pending',
         auroraError: null,
         auroraAttempts: 0,
       };

@@ -44,6 +44,7 @@ export interface Messages {
   add: string;
   adding: string;
   keyboardHint: string;
+  touchHint: string;
   errEmpty: string;
   errRange: string;
   errDigits: string;
@@ -128,7 +129,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     clear: 'Clear',
     add: 'Add',
     adding: 'Adding…',
-    keyboardHint: 'Keyboard: type digits, Backspace to correct, Enter to add.',
+    keyboardHint: 'Type the number; Enter adds it, Esc clears.',
+    touchHint: 'Tap the number, then Add.',
     errEmpty: 'Type a number first.',
     errRange: 'Order numbers go from 1 to 99999.',
     errDigits: 'Digits only, please.',
@@ -225,7 +227,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     clear: 'Wissen',
     add: 'Toevoegen',
     adding: 'Toevoegen…',
-    keyboardHint: 'Toetsenbord: typ cijfers, Backspace om te verbeteren, Enter om toe te voegen.',
+    keyboardHint: 'Typ het nummer; Enter voegt toe, Esc wist.',
+    touchHint: 'Tik het nummer in en druk op Toevoegen.',
     errEmpty: 'Typ eerst een nummer.',
     errRange: 'Bestelnummers lopen van 1 tot en met 99999.',
     errDigits: 'Alleen cijfers, graag.',

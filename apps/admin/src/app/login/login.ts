@@ -48,6 +48,8 @@ export class Login {
     switch (state.reason) {
       case 'invalid-link':
         return t.errInvalidLink;
+      case 'blocked':
+        return t.errThrottled;
       case 'ended':
         return t.sessionEnded;
       case 'logged-out':
@@ -60,7 +62,8 @@ export class Login {
     const state = this.session.state();
     return (
       state.status === 'unreachable' ||
-      (state.status === 'signed-out' && state.reason === 'invalid-link')
+      (state.status === 'signed-out' &&
+        (state.reason === 'invalid-link' || state.reason === 'blocked'))
     );
   });
   protected readonly error = computed(() => {

@@ -45,6 +45,16 @@ describe('Session', () => {
     expect(location.pathname + location.search).toBe('/admin/?x=1');
   });
 
+  it('tells a login link refused for too many attempts', async () => {
+    history.replaceState(null, '', '/admin/?login=blocked');
+    const { session } = setup({
+      [`GET ${ADMIN_ROUTES.session}`]: () => apiError(401, 'Unauthorized'),
+    });
+    await session.start();
+    expect(session.state()).toEqual({ status: 'signed-out', reason: 'blocked' });
+    expect(location.search).toBe('');
+  });
+
   it('says the server cannot be reached, and checks again on request', async () => {
     let up = false;
     const { session } = setup({

@@ -3,7 +3,7 @@ import type { AdminSessionDto } from '@hubble/contracts';
 import { AdminApi, ApiError, NO_ANSWER } from '../api/admin-api';
 
 /** Why the login screen shows: to say so above the token field. */
-export type SignedOutReason = 'invalid-link' | 'logged-out' | 'ended' | null;
+export type SignedOutReason = 'invalid-link' | 'blocked' | 'logged-out' | 'ended' | null;
 
 export type SessionState =
   | { status: 'checking' }
@@ -16,7 +16,10 @@ export type LoginResult =
   | { ok: false; problem: 'wrong-token' | 'unreachable' | 'server' }
   | { ok: false; problem: 'throttled'; retryAfterSeconds: number };
 
-/** Query parameter the API's login link adds when its token was wrong (`?login=invalid-link`). */
+/**
+ * Query parameter the API's login link adds when it did not log in: `?login=invalid-link` (wrong
+ * token) or `?login=blocked` (too many wrong tokens from this address).
+ */
 const LOGIN_PARAM = 'login';
 /** When a 429 names no Retry-After: the API's throttle window. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -114,6 +117,6 @@ export class Session {
     url.searchParams.delete(LOGIN_PARAM);
     // Drop the parameter so a reload or a bookmark does not repeat the message.
     this.document.defaultView?.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return verdict === 'invalid-link' ? 'invalid-link' : null;
+    return verdict === 'invalid-link' || verdict === 'blocked' ? verdict : null;
   }
 }

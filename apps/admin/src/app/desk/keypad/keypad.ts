@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DOCUMENT,
   ElementRef,
   inject,
   input,
@@ -47,6 +48,9 @@ export class Keypad {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly numberInput = viewChild.required<ElementRef<HTMLInputElement>>('number');
   protected readonly field = orderNumberField();
+  /** A touch screen: the hint talks about tapping, not typing. */
+  protected readonly coarse =
+    inject(DOCUMENT).defaultView?.matchMedia?.('(pointer: coarse)').matches ?? false;
   protected readonly digits: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
   /** A key press the keypad refused (a sixth digit), until the next edit. */
   private readonly refused = signal<EntryProblem | null>(null);
