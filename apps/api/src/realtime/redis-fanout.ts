@@ -57,7 +57,12 @@ export class RedisFanout implements OnApplicationShutdown {
       await Promise.all([pub.connect(), sub.connect()]);
     } catch (error) {
       await Promise.allSettled([pub.destroy(), sub.destroy()]);
-      throw new Error(`Cannot reach Redis at REDIS_URL (${lastError || (error as Error).message})`);
+      throw new Error(
+        `Cannot reach Redis at REDIS_URL (${lastError || (error as Error).message})`,
+        {
+          cause: error,
+        },
+      );
     }
     started = true;
     logger.log(`Socket.IO fan-out through Redis at ${redactedUrl(url)}`);
