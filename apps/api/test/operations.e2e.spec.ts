@@ -1,7 +1,7 @@
 import { AuroraStandIn } from '../../../tools/aurora-stand-in/aurora-stand-in';
 import { BoardClient } from './support/board-client';
 import { redisRequiredOrAvailable, TEST_REDIS_URL, testChannelPrefix } from './support/redis';
-import { ServerProcess } from './support/server-process';
+import { runServerToExit, ServerProcess } from './support/server-process';
 import { StaffClient } from './support/staff-client';
 import { createTestStore, type TestStore } from './support/stores';
 import { waitUntil } from './support/wait-until';
@@ -217,4 +217,13 @@ describe('operations: metrics, logs, health', () => {
       await keyless.dispose();
     }
   });
+
+  it('refuses to start when REDIS_URL is set but Redis cannot be reached', async () => {
+    const { code, output } = await runServerToExit({
+      DATA_DIR: store.env.DATA_DIR,
+      REDIS_URL: 'redis://127.0.0.1:9',
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Start failed: Cannot reach Redis at REDIS_URL \(.*ECONNREFUSED/);
+  }, 15_000);
 });

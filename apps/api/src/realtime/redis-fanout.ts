@@ -5,8 +5,9 @@ import { createClient } from 'redis';
 type RedisClient = ReturnType<typeof newClient>;
 type AdapterConstructor = ReturnType<typeof createAdapter>;
 
-/** Attempts at start before giving up with a clear error (about 5 s). */
-const START_ATTEMPTS = 10;
+/** At start: this many attempts, this far apart, before giving up with a clear error. */
+const START_ATTEMPTS = 12;
+const START_RETRY_MS = 250;
 
 /**
  * Socket.IO fan-out across instances through Redis pub/sub (REDIS_URL): a change broadcast by
@@ -26,15 +27,17 @@ export class RedisFanout implements OnApplicationShutdown {
     return new RedisFanout(undefined, undefined);
   }
 
-  /** Connects both clients, or fails the start after ~5 s with a message naming REDIS_URL. */
+  /** Connects both clients, or fails the start after ~3 s with a message naming REDIS_URL. */
   static async connect(url: string, channelPrefix: string): Promise<RedisFanout> {
     const logger = new Logger('RedisFanout');
     let started = false;
     let lastError = '';
     const pub = newClient(url, (retries, cause) => {
       lastError = cause.message;
-      if (!started && retries >= START_ATTEMPTS) {
-        return new Error(`cannot reach Redis at REDIS_URL (${cause.message})`);
+      if (!started) {
+        return retries >= START_ATTEMPTS
+          ? new Error(`cannot reach Redis at REDIS_URL (${cause.message})`)
+          : START_RETRY_MS;
       }
       return Math.min(100 * 2 ** retries, 2000);
     });
