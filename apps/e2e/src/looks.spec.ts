@@ -63,6 +63,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
       expect(layout.smallestNumber).toBeGreaterThanOrEqual(48);
       expect(layout.columns).toBeGreaterThanOrEqual(2);
       expect(layout.pageWidth).toBeLessThanOrEqual(360);
+      expect(await board.headerOverlaps()).toEqual([]);
       // The system's scheme is followed: a light page is light, a dark one dark.
       const [r, g, b] = layout.background.match(/\d+/g)!.map(Number);
       expect((r + g + b) / 3 > 128).toBe(colorScheme === 'light');
@@ -101,6 +102,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
     const board = await open(product.url, { locale: 'nl-NL' });
     expect(await board.heading.textContent()).toContain('Klaar om op te halen');
     expect(await board.page.locator('html').getAttribute('lang')).toBe('nl');
+    expect(await board.headerOverlaps()).toEqual([]);
     expect(await axeViolations(board.page)).toEqual([]);
 
     await board.page.getByRole('button', { name: 'EN English' }).click();

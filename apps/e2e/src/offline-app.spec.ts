@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { BoardPage } from '../support/board-page';
-import { axeViolations, launchChromium, newContext } from '../support/browser';
+import { axeViolations, launchChromium, newContext, screenshot } from '../support/browser';
 import { Product } from '../support/product';
 
 describe('the installable board (service worker, manifest)', () => {
@@ -67,9 +67,10 @@ describe('the installable board (service worker, manifest)', () => {
     await board.page.reload();
     expect(await board.page.evaluate(controller)).toBe(`${product.url}/ngsw-worker.js`);
 
-    // /admin/ is in the worker's scope but not the board's: it must get the back-office.
+    // /admin/ is in the worker's scope but not the board's: it must get the back-office's page
+    // from the server, not the board's cached shell.
     await board.page.goto(`${product.url}/admin/`);
-    await board.page.getByRole('heading', { name: 'Hubble back-office' }).waitFor();
+    expect(await board.page.locator('base').getAttribute('href')).toBe('/admin/');
     await board.page.close();
   });
 
@@ -89,6 +90,8 @@ describe('the installable board (service worker, manifest)', () => {
     expect(await board.numbers()).toEqual([32, 31]);
     await board.banner.waitFor();
     expect(await board.grid.getAttribute('class')).toContain('is-stale');
+    expect(await board.headerOverlaps()).toEqual([]);
     expect(await axeViolations(board.page)).toEqual([]);
+    await screenshot(board.page, 'board-360x640-offline');
   });
 });

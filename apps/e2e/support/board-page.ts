@@ -27,6 +27,51 @@ export class BoardPage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** Pairs of header parts (brand, connection state, language switch) whose ink collides. */
+  headerOverlaps(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      /**
+       * What a part paints: its visible text and its childless elements (dots, icons). Not the
+       * element's box: text overflowing a shrunk flex item still collides on screen; and not
+       * screen-reader-only text (clipped into 1 px).
+       */
+      const inkOf = (root: Element): DOMRect[] => {
+        const rects: DOMRect[] = [];
+        const visible = (element: Element | null) =>
+          element !== null && element.getBoundingClientRect().width > 1;
+        const walker = document.createTreeWalker(
+          root,
+          NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
+        );
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node instanceof Text && node.data.trim() && visible(node.parentElement)) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            rects.push(range.getBoundingClientRect());
+          } else if (node instanceof Element && node.childElementCount === 0 && visible(node)) {
+            if (!node.textContent?.trim()) rects.push(node.getBoundingClientRect());
+          }
+        }
+        return rects;
+      };
+      const hit = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const parts = ['.brand', '.connection', 'app-language-switch']
+        .map((selector) => ({ selector, element: document.querySelector(selector) }))
+        .filter((part) => part.element !== null)
+        .map(({ selector, element }) => ({ selector, ink: inkOf(element!) }));
+      const overlaps: string[] = [];
+      parts.forEach((a, i) =>
+        parts.slice(i + 1).forEach((b) => {
+          if (a.ink.some((ra) => b.ink.some((rb) => hit(ra, rb)))) {
+            overlaps.push(`${a.selector} × ${b.selector}`);
+          }
+        }),
+      );
+      return overlaps;
+    });
+  }
+
   /** Waits until the feed is live (a snapshot of the current connection is applied). */
   async live(): Promise<void> {
     await this.page.locator('.connection[data-status="live"]').waitFor();
