@@ -17,6 +17,7 @@ export function esmJestConfig(projectDir, overrides = {}) {
     moduleNameMapper: {
       '^@hubble/contracts$': join(root, 'libs/contracts/src/index.ts'),
       '^@hubble/ui$': join(root, 'libs/ui/src/index.ts'),
+      '^@hubble/ui/testing$': join(root, 'libs/ui/src/testing/index.ts'),
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     ...overrides,

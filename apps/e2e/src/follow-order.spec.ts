@@ -1,7 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { BoardPage } from '../support/board-page';
-import { launchChromium, newContext } from '../support/browser';
-import { Product } from '../support/product';
+import { browserSuite } from '../support/suite';
 
 interface ShownNotification {
   title: string;
@@ -25,37 +23,30 @@ function recordNotifications(): void {
 }
 
 describe('follow my order', () => {
-  let product: Product;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    product = await Product.start();
-    browser = await launchChromium();
-    context = await newContext(browser);
-    await context.grantPermissions(['notifications'], { origin: product.url });
+  /** A phone whose owner allowed notifications for the board. */
+  async function openPhone(): Promise<BoardPage> {
+    const context = await suite.newContext();
+    await context.grantPermissions(['notifications'], { origin: suite.product.url });
     await context.addInitScript(recordNotifications);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(suite.product.url);
+    await board.live();
+    return board;
+  }
 
   it('highlights and pins the followed number when it arrives, notifies, and survives a reload', async () => {
-    const board = new BoardPage(await context.newPage());
-    await board.page.goto(product.url);
-    await board.live();
+    const board = await openPhone();
     await board.serviceWorkerReady();
-    await product.sendOrder(11);
+    await suite.product.sendOrder(11);
     await board.tile(11).waitFor();
 
     await board.follow(42);
     await board.page.getByText('Notifications on').waitFor();
     expect(await board.page.locator('.following').getAttribute('class')).not.toContain('is-ready');
 
-    await product.sendOrder(42);
+    await suite.product.sendOrder(42);
     await board.tile(42).waitFor();
     expect(await board.numbers()).toEqual([42, 11]);
     expect(await board.tile(42).getAttribute('class')).toContain('is-mine');
@@ -67,7 +58,7 @@ describe('follow my order', () => {
     );
 
     // A newer order still goes below the followed one.
-    await product.sendOrder(12);
+    await suite.product.sendOrder(12);
     await board.tile(12).waitFor();
     expect(await board.numbers()).toEqual([42, 12, 11]);
 
@@ -99,9 +90,7 @@ describe('follow my order', () => {
   });
 
   it('explains a wrong number in the customer’s words and follows nothing', async () => {
-    const fresh = await newContext(browser);
-    const board = new BoardPage(await fresh.newPage());
-    await board.page.goto(product.url);
+    const board = await openPhone();
     const field = board.page.getByLabel('Number on your receipt');
     await field.fill('12a');
     await board.page.getByRole('button', { name: 'Follow', exact: true }).click();
@@ -109,6 +98,5 @@ describe('follow my order', () => {
     expect(await alert.textContent()).toContain('That is not an order number');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await board.page.locator('.following').count()).toBe(0);
-    await fresh.close();
   });
 });

@@ -1,48 +1,23 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { BoardPage } from '../support/board-page';
-import { axeViolations, launchChromium, newContext, screenshot } from '../support/browser';
-import { Product } from '../support/product';
+import { axeViolations, screenshot } from '../support/browser';
+import { browserSuite } from '../support/suite';
 
 // Sent in this order; the board shows the newest first, the followed one (42) pinned on top.
 const SENT = [12, 850, 7, 1234, 305, 42, 99];
 const SHOWN_FOLLOWING_42 = [42, 99, 305, 1234, 7, 850, 12];
 
 describe('how the board looks: phone, kiosk, languages, accessibility', () => {
-  let product: Product;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function open(
-    url: string,
-    options: Parameters<typeof newContext>[1] = {},
-  ): Promise<BoardPage> {
-    const context = await newContext(browser, options);
-    contexts.push(context);
-    const board = new BoardPage(await context.newPage());
-    await board.page.goto(url);
-    await board.live();
-    return board;
-  }
+  const suite = browserSuite();
+  const open = (path: string, options?: Parameters<typeof suite.openBoard>[1]) =>
+    suite.openBoard(path, options);
 
   beforeAll(async () => {
-    product = await Product.start();
-    browser = await launchChromium();
-    for (const number of SENT) await product.sendOrder(number);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    for (const number of SENT) await suite.product.sendOrder(number);
   });
 
   it.each(['light', 'dark'] as const)(
     'on a 360×640 phone (%s): big numbers in two columns, newest first, no violations',
     async (colorScheme) => {
-      const board = await open(product.url, { colorScheme });
+      const board = await open('/', { colorScheme });
       await board.follow(42);
       expect(await board.numbers()).toEqual(SHOWN_FOLLOWING_42);
 
@@ -76,7 +51,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   it.each(['dark', 'light'] as const)(
     'as a 1920×1080 kiosk (%s): a big grid without input that fits the screen, no violations',
     async (colorScheme) => {
-      const board = await open(`${product.url}/?mode=kiosk`, {
+      const board = await open('/?mode=kiosk', {
         colorScheme,
         viewport: { width: 1920, height: 1080 },
       });
@@ -99,14 +74,14 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   );
 
   it('speaks Dutch to a Dutch browser, switches to English, and remembers it', async () => {
-    const board = await open(product.url, { locale: 'nl-NL' });
+    const board = await open('/', { locale: 'nl-NL' });
     expect(await board.heading.textContent()).toContain('Klaar om op te halen');
     expect(await board.page.locator('html').getAttribute('lang')).toBe('nl');
     expect(await board.headerOverlaps()).toEqual([]);
     expect(await axeViolations(board.page)).toEqual([]);
 
     await board.page.getByRole('button', { name: 'EN English' }).click();
-    expect(await board.heading.textContent()).toContain('Ready for pickup');
+    await board.page.getByRole('heading', { level: 1, name: 'Ready for pickup' }).waitFor();
     await board.page.reload();
     await board.live();
     expect(await board.heading.textContent()).toContain('Ready for pickup');
@@ -119,9 +94,9 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   ] as const)(
     'animates a new order; with reduced motion (%s) without movement',
     async (reducedMotion, moves) => {
-      const board = await open(product.url, { reducedMotion });
+      const board = await open('/', { reducedMotion });
       const number = reducedMotion === 'reduce' ? 501 : 500;
-      await product.sendOrder(number);
+      await suite.product.sendOrder(number);
       await board.tile(number).waitFor();
       const animations = await board
         .tile(number)
@@ -132,7 +107,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   );
 
   it('shows where the keyboard focus is', async () => {
-    const board = await open(product.url);
+    const board = await open('/');
     await board.page.keyboard.press('Tab');
     await board.page.keyboard.press('Tab');
     await board.page.keyboard.press('Tab');

@@ -1,27 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { BoardPage } from '../support/board-page';
-import { axeViolations, launchChromium, newContext, screenshot } from '../support/browser';
-import { Product } from '../support/product';
+import { axeViolations, screenshot } from '../support/browser';
+import { browserSuite } from '../support/suite';
 
 describe('the installable board (service worker, manifest)', () => {
-  let product: Product;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    product = await Product.start();
-    browser = await launchChromium();
-    context = await newContext(browser);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
+  const suite = browserSuite();
 
   it('serves the manifest with its icons and the service worker files', async () => {
-    const manifestResponse = await fetch(`${product.url}/manifest.webmanifest`);
+    const manifestResponse = await fetch(`${suite.product.url}/manifest.webmanifest`);
     expect(manifestResponse.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
     const manifest = (await manifestResponse.json()) as {
       name: string;
@@ -40,7 +24,7 @@ describe('the installable board (service worker, manifest)', () => {
       ]),
     );
     for (const icon of manifest.icons) {
-      const response = await fetch(new URL(icon.src, `${product.url}/`));
+      const response = await fetch(new URL(icon.src, `${suite.product.url}/`));
       expect([icon.src, response.status, response.headers.get('content-type')]).toEqual([
         icon.src,
         200,
@@ -52,38 +36,35 @@ describe('the installable board (service worker, manifest)', () => {
         expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
       }
     }
-    const ngsw = await fetch(`${product.url}/ngsw.json?ngsw-cache-bust=1`);
+    const ngsw = await fetch(`${suite.product.url}/ngsw.json?ngsw-cache-bust=1`);
     expect(ngsw.headers.get('content-type')).toMatch(/^application\/json/);
-    const worker = await fetch(`${product.url}/ngsw-worker.js`);
+    const worker = await fetch(`${suite.product.url}/ngsw-worker.js`);
     expect(worker.headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('is controlled by the service worker after a reload, which leaves the back-office alone', async () => {
-    const board = new BoardPage(await context.newPage());
-    await board.page.goto(product.url);
+    const board = await suite.openBoard();
     await board.serviceWorkerReady();
     // (The Angular worker claims open pages when it activates; a reload is the sure way.)
     const controller = () => navigator.serviceWorker.controller?.scriptURL ?? null;
     await board.page.reload();
-    expect(await board.page.evaluate(controller)).toBe(`${product.url}/ngsw-worker.js`);
+    expect(await board.page.evaluate(controller)).toBe(`${suite.product.url}/ngsw-worker.js`);
 
     // /admin/ is in the worker's scope but not the board's: it must get the back-office's page
     // from the server, not the board's cached shell.
-    await board.page.goto(`${product.url}/admin/`);
+    await board.page.goto(`${suite.product.url}/admin/`);
     expect(await board.page.locator('base').getAttribute('href')).toBe('/admin/');
-    await board.page.close();
   });
 
   it('with the server stopped, a reload still shows the board and the last known orders', async () => {
-    const board = new BoardPage(await context.newPage());
-    await board.page.goto(product.url);
-    await board.live();
-    await product.sendOrder(31);
-    await product.sendOrder(32);
+    const board = await suite.openBoard();
+    await board.serviceWorkerReady();
+    await suite.product.sendOrder(31);
+    await suite.product.sendOrder(32);
     await board.tile(32).waitFor();
     await board.tile(31).waitFor();
 
-    await product.server.stop();
+    await suite.product.server.stop();
     await board.page.reload();
     await board.heading.waitFor();
     expect(await board.heading.textContent()).toContain('Ready for pickup');

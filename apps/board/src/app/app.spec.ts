@@ -1,27 +1,17 @@
 import { TestBed } from '@angular/core/testing';
-import { BOARD_EVENTS, type OrderDto } from '@hubble/contracts';
+import { BOARD_EVENTS } from '@hubble/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './app';
-import { BOARD_SOCKET } from './feed/board-socket';
 import { MESSAGES } from './i18n/messages';
 import { STORAGE_KEYS } from './storage';
-import { FakeBoardSocket } from './testing/fake-board-socket';
-
-const order = (number: number, second: number): OrderDto => ({
-  number,
-  source: 'star-community',
-  createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, second)).toISOString(),
-  expiresAt: new Date(Date.UTC(2026, 0, 1, 12, 5, second)).toISOString(),
-});
+import { fakeBoardSocket, order, provideBoardSocket } from './testing/board-testing';
 
 describe('App (board)', () => {
-  let socket: FakeBoardSocket;
+  let socket: ReturnType<typeof fakeBoardSocket>;
 
   async function render(url = '/') {
     history.replaceState(null, '', url);
-    TestBed.configureTestingModule({
-      providers: [{ provide: BOARD_SOCKET, useValue: () => socket }],
-    });
+    TestBed.configureTestingModule({ providers: [provideBoardSocket(socket)] });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
     return { fixture, host: fixture.nativeElement as HTMLElement };
@@ -30,7 +20,7 @@ describe('App (board)', () => {
   beforeEach(() => {
     localStorage.clear();
     localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('en'));
-    socket = new FakeBoardSocket();
+    socket = fakeBoardSocket();
   });
 
   afterEach(() => {
@@ -86,7 +76,7 @@ describe('App (board)', () => {
     socket.receive(BOARD_EVENTS.snapshot, { version: 1, orders: [order(5, 1), order(6, 2)] });
     await fixture.whenStable();
     expect(host.querySelector('input')).toBeNull();
-    expect(host.querySelector('app-language-switch')).toBeNull();
+    expect(host.querySelector('hubble-language-switch')).toBeNull();
     expect(host.querySelector('.is-mine')).toBeNull();
     expect(tiles(host)).toEqual([6, 5]);
     expect(host.classList).toContain('is-kiosk');

@@ -8,13 +8,13 @@ import {
   signal,
 } from '@angular/core';
 import { SwUpdate } from '@angular/service-worker';
+import { LanguageSwitch } from '@hubble/ui';
 import { BoardFeed } from './feed/board-feed';
 import type { BoardChange } from './feed/feed-state';
 import { Alerts } from './follow/alerts';
 import { Following } from './follow/following';
 import { FollowOrder } from './follow-order/follow-order';
 import { I18n } from './i18n/i18n';
-import { LanguageSwitch } from './language-switch/language-switch';
 import { OrderGrid } from './order-grid/order-grid';
 
 /** Chrome's install prompt event (not in lib.dom). */
@@ -38,7 +38,8 @@ export class App {
   private readonly document = inject(DOCUMENT);
   private readonly alerts = inject(Alerts);
   protected readonly feed = inject(BoardFeed);
-  protected readonly t = inject(I18n).t;
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private readonly params = new URLSearchParams(this.document.location?.search ?? '');
   protected readonly kiosk = this.params.get('mode') === 'kiosk';
   /** Following is for the customer's own phone, never for a shared screen. */

@@ -1,26 +1,16 @@
 import { TestBed } from '@angular/core/testing';
-import { BOARD_EVENTS, type OrderDto } from '@hubble/contracts';
+import { BOARD_EVENTS } from '@hubble/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_KEYS } from '../storage';
-import { FakeBoardSocket } from '../testing/fake-board-socket';
+import { fakeBoardSocket, order, provideBoardSocket } from '../testing/board-testing';
 import { BANNER_DELAY_MS, BoardFeed } from './board-feed';
-import { BOARD_SOCKET } from './board-socket';
 import type { BoardChange } from './feed-state';
 
-const order = (number: number): OrderDto => ({
-  number,
-  source: 'star-community',
-  createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, number)).toISOString(),
-  expiresAt: new Date(Date.UTC(2026, 0, 1, 12, 5, number)).toISOString(),
-});
-
 describe('BoardFeed', () => {
-  let socket: FakeBoardSocket;
+  let socket: ReturnType<typeof fakeBoardSocket>;
 
   function start(): BoardFeed {
-    TestBed.configureTestingModule({
-      providers: [{ provide: BOARD_SOCKET, useValue: () => socket }],
-    });
+    TestBed.configureTestingModule({ providers: [provideBoardSocket(socket)] });
     const feed = TestBed.inject(BoardFeed);
     feed.start();
     return feed;
@@ -28,7 +18,7 @@ describe('BoardFeed', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    socket = new FakeBoardSocket();
+    socket = fakeBoardSocket();
     vi.useFakeTimers();
   });
 

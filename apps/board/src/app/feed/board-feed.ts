@@ -1,11 +1,9 @@
 import { DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { BOARD_EVENTS, type BoardSnapshot, type OrderDto } from '@hubble/contracts';
+import { ConnectionWatch } from '@hubble/ui';
 import { deviceStorage, STORAGE_KEYS } from '../storage';
 import { BOARD_SOCKET, type BoardSocket } from './board-socket';
 import { type BoardChange, type FeedStep, FeedState } from './feed-state';
-
-/** `connecting` until the first snapshot, `live` while synced, `reconnecting` after a loss. */
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
 
 /** How long the board may be without a live feed before it says so. */
 export const BANNER_DELAY_MS = 2000;
@@ -23,15 +21,16 @@ export class BoardFeed {
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly state = new FeedState(deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot));
   private readonly listeners = new Set<(changes: BoardChange[]) => void>();
+  private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
   private socket: BoardSocket | null = null;
-  private bannerTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The ready orders, newest first. */
   readonly orders = signal<OrderDto[]>(this.state.list);
-  readonly status = signal<ConnectionStatus>('connecting');
+  /** `connecting` until the first snapshot, `live` while synced, `reconnecting` after a loss. */
+  readonly status = this.connection.status;
   /** True once the feed has not been live for {@link BANNER_DELAY_MS}: say so, mark the list. */
-  readonly lost = signal(false);
+  readonly lost = this.connection.lost;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());
@@ -47,13 +46,15 @@ export class BoardFeed {
     });
     socket.on('disconnect', (reason) => {
       this.state.disconnected();
-      this.notLive('reconnecting');
+      this.connection.notLive('reconnecting');
       // Socket.IO does not reconnect by itself after the server closed the connection.
       if (reason === 'io server disconnect') {
         this.retryTimer = setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS);
       }
     });
-    socket.on('connect_error', () => this.notLive(this.status()));
+    socket.on('connect_error', () =>
+      this.connection.notLive(this.status() === 'connecting' ? 'connecting' : 'reconnecting'),
+    );
     socket.on(BOARD_EVENTS.snapshot, (snapshot) => {
       this.apply(this.state.applySnapshot(snapshot));
     });
@@ -66,12 +67,12 @@ export class BoardFeed {
     this.window?.addEventListener('offline', this.onOffline);
     this.window?.addEventListener('online', this.onOnline);
     this.window?.document.addEventListener('visibilitychange', this.onVisibility);
-    this.notLive('connecting');
+    this.connection.notLive('connecting');
     socket.connect();
   }
 
   stop(): void {
-    clearTimeout(this.bannerTimer);
+    this.connection.dispose();
     clearTimeout(this.retryTimer);
     this.window?.removeEventListener('offline', this.onOffline);
     this.window?.removeEventListener('online', this.onOnline);
@@ -88,27 +89,10 @@ export class BoardFeed {
 
   private apply(step: FeedStep): void {
     if (step.needsSync) this.socket?.sync();
-    if (this.state.isSynced) this.live();
+    if (this.state.isSynced) this.connection.live();
     this.orders.set(this.state.list);
     deviceStorage.write(STORAGE_KEYS.snapshot, this.state.toSnapshot());
     if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
-  }
-
-  private live(): void {
-    clearTimeout(this.bannerTimer);
-    this.bannerTimer = undefined;
-    this.status.set('live');
-    this.lost.set(false);
-  }
-
-  private notLive(status: ConnectionStatus): void {
-    this.status.set(status);
-    if (this.bannerTimer === undefined && !this.lost()) {
-      this.bannerTimer = setTimeout(() => {
-        this.bannerTimer = undefined;
-        if (this.status() !== 'live') this.lost.set(true);
-      }, BANNER_DELAY_MS);
-    }
   }
 
   private readonly onOffline = () => {

@@ -1,17 +1,7 @@
 import { BOARD_EVENTS, type OrderDto } from '@hubble/contracts';
 import { describe, expect, it } from 'vitest';
+import { order } from '../testing/board-testing';
 import { type FeedEvent, FeedState } from './feed-state';
-
-/** An order announced `second` seconds after a fixed start, expiring 300 s later. */
-function order(number: number, second = number): OrderDto {
-  const at = (s: number) => new Date(Date.UTC(2026, 10, 24, 12, 0, s)).toISOString();
-  return {
-    number,
-    source: 'star-community',
-    createdAt: at(second),
-    expiresAt: at(second + 300),
-  };
-}
 
 const created = (version: number, o: OrderDto): FeedEvent => ({
   name: BOARD_EVENTS.created,

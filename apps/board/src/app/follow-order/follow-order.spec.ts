@@ -1,25 +1,22 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { BOARD_EVENTS } from '@hubble/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOARD_SOCKET } from '../feed/board-socket';
 import { BoardFeed } from '../feed/board-feed';
 import { MESSAGES } from '../i18n/messages';
 import { STORAGE_KEYS } from '../storage';
-import { FakeBoardSocket } from '../testing/fake-board-socket';
+import { fakeBoardSocket, order, provideBoardSocket } from '../testing/board-testing';
 import { FollowOrder } from './follow-order';
 
 const en = MESSAGES.en;
 
 describe('FollowOrder', () => {
-  let socket: FakeBoardSocket;
+  let socket: ReturnType<typeof fakeBoardSocket>;
   let fixture: ComponentFixture<FollowOrder>;
   let host: HTMLElement;
 
   async function render(): Promise<void> {
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({
-      providers: [{ provide: BOARD_SOCKET, useValue: () => socket }],
-    });
+    TestBed.configureTestingModule({ providers: [provideBoardSocket(socket)] });
     TestBed.inject(BoardFeed).start();
     fixture = TestBed.createComponent(FollowOrder);
     host = fixture.nativeElement as HTMLElement;
@@ -29,7 +26,7 @@ describe('FollowOrder', () => {
   beforeEach(async () => {
     localStorage.clear();
     localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('en'));
-    socket = new FakeBoardSocket();
+    socket = fakeBoardSocket();
     await render();
   });
 
@@ -91,17 +88,7 @@ describe('FollowOrder', () => {
     await type('7');
     await submit();
     socket.serverAccepts();
-    socket.receive(BOARD_EVENTS.snapshot, {
-      version: 1,
-      orders: [
-        {
-          number: 7,
-          source: 'back-office',
-          createdAt: '2026-01-01T12:00:00.000Z',
-          expiresAt: '2026-01-01T12:05:00.000Z',
-        },
-      ],
-    });
+    socket.receive(BOARD_EVENTS.snapshot, { version: 1, orders: [order(7)] });
     await fixture.whenStable();
     expect(host.querySelector('.following')?.classList).toContain('is-ready');
     expect(host.querySelector('.state')?.textContent).toContain(en.ready);

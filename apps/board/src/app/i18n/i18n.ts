@@ -1,45 +1,31 @@
-import { computed, DOCUMENT, effect, inject, Injectable, signal } from '@angular/core';
-import { deviceStorage, STORAGE_KEYS } from '../storage';
+import { computed, Injectable } from '@angular/core';
+import { languageChoice, type LanguageOption } from '@hubble/ui';
+import { STORAGE_KEYS } from '../storage';
 import { type Lang, LANGS, MESSAGES } from './messages';
 
 /**
- * Dutch and English, switched at run time: the language the person chose on this device, else
- * the first of the browser's languages we have, else English.
+ * Dutch and English, switched at run time: `?lang=` (for a kiosk), else the language chosen on
+ * this device, else the first of the browser's languages we have, else English.
  */
 @Injectable({ providedIn: 'root' })
 export class I18n {
-  private readonly document = inject(DOCUMENT);
-  readonly lang = signal<Lang>(initialLang(this.document));
+  private readonly choice = languageChoice<Lang>({
+    langs: LANGS,
+    fallback: 'en',
+    storageKey: STORAGE_KEYS.lang,
+    urlParam: 'lang',
+  });
+  readonly lang = this.choice.lang;
   /** The texts of the current language. */
   readonly t = computed(() => MESSAGES[this.lang()]);
-
-  constructor() {
-    effect(() => {
-      this.document.documentElement.lang = this.lang();
-    });
-  }
+  /** For the language switch. */
+  readonly options: readonly LanguageOption<Lang>[] = LANGS.map((lang) => ({
+    lang,
+    name: MESSAGES[lang].langName,
+  }));
 
   /** Switches language and remembers the choice on this device. */
   use(lang: Lang): void {
-    this.lang.set(lang);
-    deviceStorage.write(STORAGE_KEYS.lang, lang);
+    this.choice.use(lang);
   }
-}
-
-export function isLang(value: unknown): value is Lang {
-  return (LANGS as readonly unknown[]).includes(value);
-}
-
-function initialLang(document: Document): Lang {
-  const fromUrl = new URLSearchParams(document.location?.search ?? '').get('lang');
-  if (isLang(fromUrl)) return fromUrl;
-  const saved = deviceStorage.read<string>(STORAGE_KEYS.lang);
-  if (isLang(saved)) return saved;
-  const navigator = document.defaultView?.navigator;
-  const preferred = navigator?.languages?.length ? navigator.languages : [navigator?.language];
-  for (const tag of preferred) {
-    const base = tag?.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'en';
 }

@@ -1,13 +1,17 @@
-import type { BoardSocket } from '../feed/board-socket';
+import type { LiveSocket, ServerEventsMap } from '../lib/live-socket';
 
 type Listener = (...args: never[]) => void;
 
 /** A stand-in for the Socket.IO connection in unit tests: the test plays the server. */
-export class FakeBoardSocket implements BoardSocket {
+export class FakeLiveSocket<
+  S extends ServerEventsMap<S> = Record<string, Listener>,
+> implements LiveSocket<S> {
   connected = false;
+  active = true;
   syncs = 0;
   connects = 0;
   transportDrops = 0;
+  closed = false;
   private readonly listeners = new Map<string, Listener[]>();
 
   on(event: string, listener: Listener): void {
@@ -23,11 +27,14 @@ export class FakeBoardSocket implements BoardSocket {
 
   serverAccepts(): void {
     this.connected = true;
+    this.active = true;
     this.receive('connect');
   }
 
+  /** The connection is lost; `io server disconnect` means the server closed it on purpose. */
   lose(reason = 'transport close'): void {
     this.connected = false;
+    if (reason === 'io server disconnect') this.active = false;
     this.receive('disconnect', reason);
   }
 
@@ -49,5 +56,6 @@ export class FakeBoardSocket implements BoardSocket {
 
   close(): void {
     this.connected = false;
+    this.closed = true;
   }
 }

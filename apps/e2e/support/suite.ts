@@ -1,0 +1,61 @@
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { BoardPage } from './board-page';
+import { launchChromium, newContext } from './browser';
+import { Product } from './product';
+
+export interface BrowserSuite {
+  readonly product: Product;
+  readonly browser: Browser;
+  /** A fresh browser profile (phone-sized by default), closed after the test. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A new page at `path` on the product, in a fresh profile, once its feed is live. */
+  openBoard(path?: string, options?: BrowserContextOptions): Promise<BoardPage>;
+}
+
+/**
+ * For a `describe`: starts the built product (own store) and Chromium before its tests, closes
+ * each test's browser profiles after it, and stops both at the end.
+ */
+export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
+  let product: Product | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    product = await Product.start(env);
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  const suite: BrowserSuite = {
+    get product() {
+      if (!product) throw new Error('The product starts in beforeAll');
+      return product;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium starts in beforeAll');
+      return browser;
+    },
+    async newContext(options) {
+      const context = await newContext(suite.browser, options);
+      contexts.push(context);
+      return context;
+    },
+    async openBoard(path = '/', options) {
+      const context = await suite.newContext(options);
+      const board = new BoardPage(await context.newPage());
+      await board.page.goto(new URL(path, suite.product.url).toString());
+      await board.live();
+      return board;
+    },
+  };
+  return suite;
+}
