@@ -1,0 +1,379 @@
+// npm run bench [-- --smoke] [-- --scale] [-- --boards 10000] [-- --out file.json]
+// Measures the built product (dist/) from separate load-generator processes and prints one table
+// of figures beside their targets; also writes the figures as JSON for comparing runs.
+//   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
+//   --scale  two instances on PostgreSQL + Redis (loopback) instead of one on the embedded store
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { BenchServer } from './bench-server.ts';
+import { initialJs } from './board-payload.ts';
+import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
+import { type Figure, printTable } from './report.ts';
+import { now } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    boards: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+const smoke = values.smoke;
+const sizes = smoke
+  ? { p1Boards: 20, p1Orders: 10, ramp: [40], fanOutOrders: 3, ingestMs: 2000, stormBoards: 40 }
+  : {
+      p1Boards: 1000,
+      p1Orders: 200,
+      ramp: [1000, 2500, 5000, Number(values.boards ?? 10_000)],
+      fanOutOrders: 20,
+      ingestMs: 30_000,
+      stormBoards: 5000,
+    };
+const ROOT = resolve(import.meta.dirname, '../..');
+const PG_ADMIN = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+const signer = new Signer();
+const figures: Figure[] = [];
+const problems: string[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+
+/** A fresh store (embedded, or a PostgreSQL database) and the servers on it. */
+async function startProduct() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hubble-bench-'));
+  const keyFile = join(dataDir, 'webhooks.key');
+  writeFileSync(keyFile, signer.publicKeyPem);
+  const maxBoards = Math.max(...sizes.ramp, sizes.p1Boards);
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+    DATA_DIR: dataDir,
+    STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
+    ORDER_TIMEOUT_SECONDS: '3600',
+  };
+  let database: string | undefined;
+  if (values.scale) {
+    database = `hubble_bench_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`create database ${database}`);
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${database}`;
+    Object.assign(env, {
+      DATABASE_URL: url.toString(),
+      REDIS_URL,
+      REDIS_CHANNEL_PREFIX: `hubble-bench-${randomBytes(4).toString('hex')}`,
+    });
+  }
+  const count = values.scale ? 2 : 1;
+  const servers: BenchServer[] = [];
+  for (let i = 0; i < count; i++) servers.push(await BenchServer.start(env, maxBoards + 2048));
+  return {
+    servers,
+    env,
+    async verifyStored(numbers: number[]): Promise<number> {
+      const stored = new Set<number>();
+      if (env['DATABASE_URL']) {
+        const client = new pg.Client({ connectionString: env['DATABASE_URL'] });
+        await client.connect();
+        const { rows } = await client.query<{ number: number }>(
+          'select distinct number from orders',
+        );
+        rows.forEach((row) => stored.add(row.number));
+        await client.end();
+      } else {
+        const db = new DatabaseSync(join(dataDir, 'hubble.sqlite'), { readOnly: true });
+        for (const row of db.prepare('select distinct number from orders').all()) {
+          stored.add(Number(row['number']));
+        }
+        db.close();
+      }
+      return numbers.filter((number) => !stored.has(number)).length;
+    },
+    async stop() {
+      await Promise.all(servers.map((server) => server.stop()));
+      rmSync(dataDir, { recursive: true, force: true });
+      if (database) await adminQuery(`drop database if exists ${database} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function check(ok: boolean, problem: string): void {
+  if (!ok) problems.push(problem);
+}
+
+async function boardPhases(): Promise<void> {
+  const product = await startProduct();
+  cleanups.push(() => product.stop());
+  const urls = product.servers.map((server) => server.url);
+  const fleet = new BoardFleet();
+  cleanups.push(() => fleet.close());
+
+  // P1 latency across p1Boards boards.
+  const p1Connect = await fleet.grow(urls, sizes.p1Boards);
+  check(p1Connect.errors === 0, `P1: ${p1Connect.errors} boards failed to connect`);
+  const p1 = await measureDelivery(
+    fleet,
+    signer,
+    urls[0],
+    Array.from({ length: sizes.p1Orders }, (_, i) => i + 1),
+    smoke ? 20 : 100,
+    product.servers[0],
+  );
+  check(p1.missing === 0, `P1: ${p1.missing} order events never reached a board`);
+  figures.push(
+    { id: 'P1', name: `latency p50, ${fleet.size} boards`, value: p1.latencies.p50, unit: 'ms' },
+    { id: 'P1', name: 'latency p95', value: p1.latencies.p95, unit: 'ms' },
+    {
+      id: 'P1',
+      name: 'latency p99',
+      value: p1.latencies.p99,
+      unit: 'ms',
+      target: 50,
+      lowerIsBetter: true,
+    },
+    {
+      id: 'P1',
+      name: 'events missed',
+      value: p1.missing,
+      unit: '',
+      target: 0,
+      lowerIsBetter: true,
+    },
+    {
+      id: 'P1',
+      name: 'CPU server / generators',
+      value: p1.cpu.serverPct,
+      unit: '%',
+      note: `${p1.cpu.generatorsPct.toFixed(0)} %`,
+    },
+  );
+
+  // P2 capacity: ramp, then the fan-out of single orders to every board.
+  for (const target of sizes.ramp) {
+    if (target <= fleet.size) continue;
+    const grown = await fleet.grow(urls, target - fleet.size);
+    check(
+      grown.errors === 0,
+      `P2: ${grown.errors} boards failed to connect while ramping to ${target}`,
+    );
+    const rss = product.servers.reduce((sum, server) => sum + server.rssBytes(), 0);
+    process.stderr.write(
+      `  ${fleet.size} boards connected, server RSS ${(rss / 2 ** 20).toFixed(0)} MiB\n`,
+    );
+  }
+  const held = (await fleet.report()).connected;
+  const rss = product.servers.reduce((sum, server) => sum + server.rssBytes(), 0);
+  const p2 = await measureDelivery(
+    fleet,
+    signer,
+    urls[0],
+    Array.from({ length: sizes.fanOutOrders }, (_, i) => 50_001 + i),
+    smoke ? 50 : 1000,
+    product.servers[0],
+  );
+  check(p2.missing === 0, `P2: ${p2.missing} order events never reached a board`);
+  figures.push(
+    {
+      id: 'P2',
+      name: 'boards held',
+      value: held,
+      unit: '',
+      target: Math.max(...sizes.ramp),
+      lowerIsBetter: false,
+    },
+    {
+      id: 'P2',
+      name: 'server RSS',
+      value: rss / 2 ** 20,
+      unit: 'MiB',
+      target: 1024,
+      lowerIsBetter: true,
+    },
+    {
+      id: 'P2',
+      name: 'fan-out p99 (median over orders)',
+      value: p2.perOrderP99.p50,
+      unit: 'ms',
+      target: 250,
+      lowerIsBetter: true,
+    },
+    { id: 'P2', name: 'fan-out p99 (worst order)', value: p2.perOrderP99.max, unit: 'ms' },
+    {
+      id: 'P2',
+      name: 'events missed',
+      value: p2.missing,
+      unit: '',
+      target: 0,
+      lowerIsBetter: true,
+    },
+    {
+      id: 'P2',
+      name: 'CPU server / generators',
+      value: p2.cpu.serverPct,
+      unit: '%',
+      note: `${p2.cpu.generatorsPct.toFixed(0)} %`,
+    },
+  );
+
+  // P4 reconnect storm: drop ~stormBoards boards, all back within 5 s.
+  const version = await currentVersion(urls[0]);
+  const stormStart = now();
+  const storm = await fleet.storm(sizes.stormBoards, smoke ? 500 : 5000, version);
+  const allBackMs = storm.lastCorrectAt - stormStart;
+  check(
+    storm.correct === storm.boards,
+    `P4: ${storm.boards - storm.correct} boards without a correct snapshot`,
+  );
+  figures.push(
+    {
+      id: 'P4',
+      name: `storm: ${storm.boards} boards, all correct after`,
+      value: allBackMs / 1000,
+      unit: 's',
+      target: 10,
+      lowerIsBetter: true,
+    },
+    {
+      id: 'P4',
+      name: 'boards with a correct snapshot',
+      value: storm.correct,
+      unit: '',
+      target: storm.boards,
+      lowerIsBetter: false,
+    },
+    { id: 'P4', name: 'errors', value: storm.errors, unit: '', target: 0, lowerIsBetter: true },
+  );
+
+  fleet.close();
+  await product.stop();
+  cleanups.length = 0;
+}
+
+async function currentVersion(url: string): Promise<number> {
+  // The board feed's version is in every snapshot; ask through a throwaway board.
+  const { io } = await import('socket.io-client');
+  return new Promise((resolvePromise, reject) => {
+    const socket = io(`${url}/board`, { transports: ['websocket'], reconnection: false });
+    socket.once('snapshot', (snapshot: { version: number }) => {
+      socket.close();
+      resolvePromise(snapshot.version);
+    });
+    socket.once('connect_error', reject);
+  });
+}
+
+async function ingestPhase(): Promise<void> {
+  const product = await startProduct();
+  cleanups.push(() => product.stop());
+  const result = await measureIngest(
+    product.servers[0].url,
+    signer,
+    {
+      durationMs: sizes.ingestMs,
+      processes: 2,
+      concurrency: smoke ? 2 : 16,
+      perProcess: smoke ? 500 : 45_000,
+    },
+    product.servers[0],
+  );
+  const lost = await product.verifyStored(result.acknowledged);
+  const failed = Object.values(result.failures).reduce((sum, n) => sum + n, 0);
+  check(lost === 0, `P3: ${lost} acknowledged webhooks are not in the store`);
+  check(result.acknowledged.length > 0, 'P3: no webhook was acknowledged');
+  figures.push(
+    {
+      id: 'P3',
+      name: 'webhooks/s sustained',
+      value: (1000 * result.acknowledged.length) / result.wallMs,
+      unit: '/s',
+      target: 1000,
+      lowerIsBetter: false,
+    },
+    {
+      id: 'P3',
+      name: 'acknowledged, then lost',
+      value: lost,
+      unit: '',
+      target: 0,
+      lowerIsBetter: true,
+    },
+    {
+      id: 'P3',
+      name: 'refused or failed',
+      value: failed,
+      unit: '',
+      note: JSON.stringify(result.failures),
+    },
+    {
+      id: 'P3',
+      name: 'CPU server / generators',
+      value: result.cpu.serverPct,
+      unit: '%',
+      note: `${result.cpu.generatorsPct.toFixed(0)} %`,
+    },
+  );
+  await product.stop();
+  cleanups.length = 0;
+}
+
+function payloadPhase(): void {
+  const js = initialJs(join(ROOT, 'dist/apps/board/browser'));
+  figures.push({
+    id: 'P5',
+    name: `board initial JS (${js.files.length} files)`,
+    value: js.gzipBytes / 1000,
+    unit: 'KB gzip',
+    target: 100,
+    lowerIsBetter: true,
+  });
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  payloadPhase();
+  await boardPhases();
+  await ingestPhase();
+  printTable(figures, {
+    title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    timing: !smoke,
+  });
+  const out =
+    values.out ?? join(ROOT, 'dist/bench', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    JSON.stringify({ started, smoke, scale: values.scale, figures, problems }, null, 2),
+  );
+  process.stderr.write(`Figures written to ${out}\n`);
+  if (problems.length > 0) {
+    process.stderr.write(`Correctness problems:\n- ${problems.join('\n- ')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`Benchmark failed: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  process.exit();
+}

@@ -1,0 +1,62 @@
+/** One measured figure, with its target when the issue sets one. */
+export interface Figure {
+  id: string;
+  name: string;
+  value: number;
+  unit: string;
+  target?: number;
+  /** How the target reads: value ≤ target (true) or value ≥ target (false). */
+  lowerIsBetter?: boolean;
+  note?: string;
+}
+
+export function meetsTarget(figure: Figure): boolean | undefined {
+  if (figure.target === undefined) return undefined;
+  return figure.lowerIsBetter === false
+    ? figure.value >= figure.target
+    : figure.value <= figure.target;
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return String(value);
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+/**
+ * Prints the figures as one table. Timing targets are judged only in a full run (`timing`); a
+ * smoke run shows them without a verdict, as its small numbers say nothing about speed.
+ */
+export function printTable(
+  figures: readonly Figure[],
+  options: { title: string; machine: string; timing: boolean },
+): void {
+  const rows = figures.map((figure) => {
+    const ok = meetsTarget(figure);
+    const target =
+      figure.target === undefined
+        ? ''
+        : `${figure.lowerIsBetter === false ? '≥' : '≤'} ${format(figure.target)} ${figure.unit}`.trim();
+    const verdict = ok === undefined || !options.timing ? '' : ok ? 'ok' : 'MISSED';
+    return [
+      figure.id,
+      figure.name,
+      `${format(figure.value)} ${figure.unit}`.trim(),
+      target,
+      verdict,
+      figure.note ?? '',
+    ];
+  });
+  const header = ['', 'figure', 'measured', 'target', '', 'note'];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${options.title}\n${options.machine}\n`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((row) => console.log(line(row)));
+  console.log('');
+}
