@@ -20,7 +20,7 @@ export class DeskPage {
   }
 
   get tokenField(): Locator {
-    return this.page.getByLabel('Token', { exact: true });
+    return this.page.locator('#login-token');
   }
 
   /** The login form's error line. */
@@ -38,9 +38,22 @@ export class DeskPage {
     await this.tokenField.waitFor();
   }
 
+  /** Fills the token and submits with Enter (the same in every language). */
   async logIn(token: string): Promise<void> {
     await this.tokenField.fill(token);
-    await this.page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await this.tokenField.press('Enter');
+  }
+
+  /** The number in the keypad's field, once the view shows `expected`. */
+  async enteredNumber(expected: string): Promise<string> {
+    await this.page
+      .waitForFunction(
+        (text) => document.querySelector<HTMLInputElement>('#order-number')?.value === text,
+        expected,
+        { timeout: 2000 },
+      )
+      .catch(() => undefined);
+    return this.page.locator('#order-number').inputValue();
   }
 
   /** Resolves once the desk is open and its feed is live. */
@@ -73,9 +86,9 @@ export class DeskPage {
     return this.page.locator('#keypad-message');
   }
 
-  /** The tile of an active order (tapping it removes the order). */
+  /** The tile of an active order (tapping it removes the order): "Remove order 42, 4:58 left, …". */
   order(number: number): Locator {
-    return this.page.getByRole('button', { name: `Remove order ${number}`, exact: true });
+    return this.page.getByRole('button', { name: new RegExp(`^Remove order ${number}\\b`) });
   }
 
   /** The active orders on the desk, in list order. */
@@ -94,7 +107,7 @@ export class DeskPage {
   }
 
   recall(number: number): Locator {
-    return this.page.getByRole('button', { name: `Put order ${number} back on the board` });
+    return this.page.getByRole('button', { name: `Put back order ${number}`, exact: true });
   }
 
   get activity(): Locator {

@@ -60,7 +60,8 @@ export interface Messages {
   empty: string;
   emptyHint: string;
   tapToRemove: string;
-  removeOrder: (n: number) => string;
+  /** Starts a tile's accessible name, before the number: "Remove order 42 …". */
+  removeOrder: string;
   timeLeft: (time: string) => string;
   sourceTill: string;
   sourceDesk: string;
@@ -81,6 +82,7 @@ export interface Messages {
   removedByStaff: string;
   removedExpired: string;
   recall: string;
+  /** Ends the recall button's accessible name, after its visible text: "Put back order 12". */
   recallOrder: (n: number) => string;
 
   activityTitle: string;
@@ -136,9 +138,9 @@ export const MESSAGES: Record<Lang, Messages> = {
     errDigits: 'Digits only, please.',
     errTooLong: 'At most 5 digits.',
     added: (n) => `Order ${n} is on the board.`,
-    refreshed: (n) => `Order ${n} was already on the board: its time starts again.`,
-    errOffline: 'No connection: nothing was changed. Try again.',
-    errServer: 'The server had a problem: nothing was changed. Try again.',
+    refreshed: (n) => `Order ${n} was already on the board: time renewed.`,
+    errOffline: 'No connection: nothing changed. Try again.',
+    errServer: 'Server problem: nothing changed. Try again.',
     errRefused: (message) => `Not done: ${message}`,
 
     activeTitle: 'On the board',
@@ -146,7 +148,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     empty: 'No orders on the board.',
     emptyHint: 'Add one with the keypad. Orders from the till appear here by themselves.',
     tapToRemove: 'Tap an order once it has been picked up.',
-    removeOrder: (n) => `Remove order ${n}`,
+    removeOrder: 'Remove order',
     timeLeft: (time) => `${time} left`,
     sourceTill: 'Till',
     sourceDesk: 'Desk',
@@ -173,7 +175,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     removedByStaff: 'removed',
     removedExpired: 'timed out',
     recall: 'Put back',
-    recallOrder: (n) => `Put order ${n} back on the board`,
+    recallOrder: (n) => `order ${n}`,
 
     activityTitle: 'Recent activity',
     activityEmpty: 'No staff actions yet.',
@@ -234,9 +236,9 @@ export const MESSAGES: Record<Lang, Messages> = {
     errDigits: 'Alleen cijfers, graag.',
     errTooLong: 'Hooguit 5 cijfers.',
     added: (n) => `Bestelling ${n} staat op het bord.`,
-    refreshed: (n) => `Bestelling ${n} stond al op het bord: de tijd begint opnieuw.`,
-    errOffline: 'Geen verbinding: er is niets veranderd. Probeer het opnieuw.',
-    errServer: 'De server had een probleem: er is niets veranderd. Probeer het opnieuw.',
+    refreshed: (n) => `Bestelling ${n} stond al op het bord: tijd verlengd.`,
+    errOffline: 'Geen verbinding: niets veranderd. Probeer opnieuw.',
+    errServer: 'Serverprobleem: niets veranderd. Probeer opnieuw.',
     errRefused: (message) => `Niet gelukt: ${message}`,
 
     activeTitle: 'Op het bord',
@@ -245,7 +247,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     emptyHint:
       'Voeg er een toe met het toetsenblok. Bestellingen van de kassa verschijnen hier vanzelf.',
     tapToRemove: 'Tik op een bestelling zodra die is opgehaald.',
-    removeOrder: (n) => `Haal bestelling ${n} weg`,
+    removeOrder: 'Weghalen: bestelling',
     timeLeft: (time) => `nog ${time}`,
     sourceTill: 'Kassa',
     sourceDesk: 'Balie',
@@ -272,7 +274,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     removedByStaff: 'weggehaald',
     removedExpired: 'verlopen',
     recall: 'Terugzetten',
-    recallOrder: (n) => `Zet bestelling ${n} terug op het bord`,
+    recallOrder: (n) => `bestelling ${n}`,
 
     activityTitle: 'Recente activiteit',
     activityEmpty: 'Nog geen acties van personeel.',

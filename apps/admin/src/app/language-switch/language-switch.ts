@@ -11,11 +11,10 @@ import { LANGS, MESSAGES } from '../i18n/messages';
         <button
           type="button"
           [attr.lang]="option.lang"
-          [attr.aria-label]="option.label"
           [attr.aria-pressed]="i18n.lang() === option.lang"
           (click)="i18n.use(option.lang)"
         >
-          {{ option.code }}
+          {{ option.code }}<span class="visually-hidden"> {{ option.name }}</span>
         </button>
       }
     </div>
@@ -51,7 +50,7 @@ export class LanguageSwitch {
   protected readonly options = LANGS.map((lang) => ({
     lang,
     code: lang.toUpperCase(),
-    // The visible code is part of the name (WCAG 2.5.3); the language's own name explains it.
-    label: `${MESSAGES[lang].langName} (${lang.toUpperCase()})`,
+    // The visible code starts the name (WCAG 2.5.3); the language's own name explains it.
+    name: MESSAGES[lang].langName,
   }));
 }

@@ -23,7 +23,6 @@ const SHOWN = 8;
               <button
                 type="button"
                 [attr.data-recall]="row.number"
-                [attr.aria-label]="t().recallOrder(row.number)"
                 [attr.aria-busy]="busy().has(row.number) ? 'true' : null"
                 (click)="recall.emit(row.number)"
               >
@@ -37,7 +36,8 @@ const SHOWN = 8;
                     stroke-linejoin="round"
                   />
                 </svg>
-                {{ t().recall }}
+                {{ t().recall
+                }}<span class="visually-hidden"> {{ t().recallOrder(row.number) }}</span>
               </button>
             </li>
           }
