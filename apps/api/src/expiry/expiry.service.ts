@@ -13,6 +13,8 @@ import { OrdersService } from '../orders/orders.service';
 
 const PRECISE_TIMER = 'expiry-precise';
 const SWEEP_INTERVAL = 'expiry-sweep';
+const PRUNE_INTERVAL = 'orders-prune';
+const PRUNE_EVERY_MS = 3600_000;
 /** setTimeout cannot wait longer than this; a longer wait is re-armed by the sweep. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -41,6 +43,21 @@ export class ExpiryService implements OnApplicationBootstrap, OnApplicationShutd
       SWEEP_INTERVAL,
       setInterval(() => void this.sweep(), this.config.expirySweepMs),
     );
+    void this.prune();
+    this.scheduler.addInterval(
+      PRUNE_INTERVAL,
+      setInterval(() => void this.prune(), PRUNE_EVERY_MS),
+    );
+  }
+
+  /** Old removed orders go, hourly and at start (idempotent, so every instance may do it). */
+  private async prune(): Promise<void> {
+    try {
+      const pruned = await this.orders.pruneOldRemoved();
+      if (pruned > 0) this.logger.log(`Pruned ${pruned} orders removed long ago`);
+    } catch (error) {
+      this.logger.error(`Pruning old orders failed: ${(error as Error).message}`);
+    }
   }
 
   onApplicationShutdown(): void {

@@ -204,6 +204,15 @@ export class OrdersRepository {
       });
   }
 
+  /** Deletes orders removed before `cutoff` (epoch ms); returns how many. Not a feed change. */
+  async pruneRemovedBefore(cutoff: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('orders')
+      .where('removed_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** The earliest expiresAt among orders not yet removed, if any. */
   async nextExpiry(): Promise<number | undefined> {
     const row = await this.db

@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { InProcessApp } from '../../test/support/in-process-app';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
 
@@ -60,6 +60,43 @@ describe.each(STORE_KINDS)('OrdersService on %s', (kind) => {
     expect(await instance.orders.listActive()).toEqual([]);
     await expect(instance.orders.remove(5, 'staff')).rejects.toBeInstanceOf(NotFoundException);
     expect(instance.events.map((e) => e.name)).toEqual(['order.created', 'order.removed']);
+  });
+
+  it('recalls a removed order for a full timeout, once; 409 when active, 404 when none', async () => {
+    const { order } = await instance.orders.create(11, 'star-community');
+    await instance.orders.remove(11, 'staff');
+    const before = Date.now();
+    const recalled = await instance.orders.recall(11);
+
+    expect(recalled.createdAt).toBe(order.createdAt);
+    expect(Date.parse(recalled.expiresAt)).toBeGreaterThanOrEqual(before + 300_000);
+    expect(await instance.orders.listActive()).toEqual([recalled]);
+    expect(instance.events.map((e) => [e.name, e.version])).toEqual([
+      ['order.created', 1],
+      ['order.removed', 2],
+      ['order.created', 3],
+    ]);
+    await expect(instance.orders.recall(11)).rejects.toBeInstanceOf(ConflictException);
+    await expect(instance.orders.recall(12)).rejects.toBeInstanceOf(NotFoundException);
+    await expect(instance.orders.recall('11')).rejects.toBeInstanceOf(BadRequestException);
+  });
+
+  it('prunes orders removed more than 30 days ago, and nothing else', async () => {
+    for (const number of [21, 22, 23, 24]) await instance.orders.create(number, 'star-community');
+    for (const number of [21, 22, 23]) await instance.orders.remove(number, 'staff');
+    const longAgo = Date.now() - 31 * 24 * 3600_000;
+    await instance.store.db
+      .updateTable('orders')
+      .set({ removed_at: longAgo })
+      .where('number', 'in', [21, 22])
+      .execute();
+
+    expect(await instance.orders.pruneOldRemoved()).toBe(2);
+    const left = await instance.store.db.selectFrom('orders').select('number').execute();
+    expect(left.map((row) => row.number).sort()).toEqual([23, 24]);
+    expect((await instance.orders.deskSnapshot()).recentlyRemoved.map((o) => o.number)).toEqual([
+      23,
+    ]);
   });
 
   it('creates a fresh order when a removed number comes back', async () => {

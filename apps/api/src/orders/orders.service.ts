@@ -20,6 +20,9 @@ import { OrderChangedEvent, OrderRemovedEvent } from './order-events';
 import { toOrderDto, toRemovedOrderDto } from './order-mapper';
 import { type OrderChange, OrdersRepository } from './orders.repository';
 
+/** Removed orders are kept this long (audit, statistics), then pruned. */
+export const REMOVED_ORDER_RETENTION_DAYS = 30;
+
 export interface CreateOrderResult {
   order: OrderDto;
   /** True when the number was already active and only its time was renewed. */
@@ -118,6 +121,13 @@ export class OrdersService {
   async snapshot(): Promise<BoardSnapshot> {
     const { version, orders } = await this.repository.snapshot(Date.now());
     return { version, orders: orders.map(toOrderDto) };
+  }
+
+  /** Forgets orders removed more than {@link REMOVED_ORDER_RETENTION_DAYS} days ago. */
+  pruneOldRemoved(): Promise<number> {
+    return this.repository.pruneRemovedBefore(
+      Date.now() - REMOVED_ORDER_RETENTION_DAYS * 24 * 3600_000,
+    );
   }
 
   /** When the next order not yet removed is due (epoch ms), if any. */
