@@ -119,6 +119,45 @@ describe('the staff back-office', () => {
     expect(await desk.page.locator('app-desk').count()).toBe(0);
   });
 
+  it('logging out in one tab sends the other tab of that device to the login screen', async () => {
+    const desk = await loggedInDesk();
+    const other = new DeskPage(await desk.page.context().newPage(), product.url);
+    await other.open();
+    await other.live();
+    await desk.logOut();
+    await other.loginScreen();
+    await shows(other.loginNotice, 'Your session has ended.');
+  });
+
+  it('refuses a cross-site request made with the staff member’s browser', async () => {
+    const board = new BoardPage(await (await context()).newPage());
+    await board.page.goto(product.url);
+    await board.live();
+    const desk = await loggedInDesk();
+    await desk.tap(555);
+    await desk.addButton.click();
+    await board.tile(555).waitFor();
+    await desk.order(555).click();
+    await board.tile(555).waitFor({ state: 'detached' });
+
+    // Another site (127.0.0.1 is not the same site as localhost) opened in the same browser
+    // tries to put the order back: a simple POST, which browsers send without asking.
+    const attacker = await desk.page.context().newPage();
+    await attacker.goto(product.url.replace('localhost', '127.0.0.1'));
+    await attacker.evaluate(async (target) => {
+      await fetch(target, { method: 'POST', mode: 'no-cors', credentials: 'include' });
+    }, `${product.url}${ADMIN_ROUTES.orders}/555/recall`);
+    await desk.page.waitForTimeout(500);
+    expect(await board.tile(555).count()).toBe(0);
+    expect(await desk.recall(555).count()).toBe(1);
+
+    // The same request from the back-office's own page does put it back.
+    await desk.page.evaluate(async (target) => {
+      await fetch(target, { method: 'POST', credentials: 'include' });
+    }, `${product.url}${ADMIN_ROUTES.orders}/555/recall`);
+    await board.tile(555).waitFor();
+  });
+
   it('logs in with the login link, and explains a wrong one', async () => {
     const desk = new DeskPage(await (await context()).newPage(), product.url);
     await desk.page.goto(`${product.url}${ADMIN_ROUTES.loginLink}/${TOKEN}`);
