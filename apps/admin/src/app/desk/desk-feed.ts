@@ -1,5 +1,6 @@
 import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { ADMIN_EVENTS, type AuditEntryDto, type RemovedOrderDto } from '@hubble/contracts';
+import { ConnectionWatch } from '@hubble/ui';
 import { AdminApi } from '../api/admin-api';
 import { Session } from '../session/session';
 import { msToNextSecond } from './clock';
@@ -11,9 +12,6 @@ import {
   DeskState,
   filterRecallable,
 } from './desk-state';
-
-/** `connecting` until the first snapshot, `live` while synced, `reconnecting` after a loss. */
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
 
 /** How long the desk may be without a live feed before it says so. */
 export const BANNER_DELAY_MS = 2000;
@@ -36,7 +34,7 @@ export class DeskFeed {
   private readonly state = new DeskState();
   private readonly listeners = new Set<(changes: DeskChange[]) => void>();
   private socket: DeskSocket | null = null;
-  private bannerTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -45,9 +43,10 @@ export class DeskFeed {
   /** Numbers whose removal was sent and not yet confirmed by the feed. */
   private readonly hidden = signal<ReadonlySet<number>>(new Set());
 
-  readonly status = signal<ConnectionStatus>('connecting');
+  /** `connecting` until the first snapshot, `live` while synced, `reconnecting` after a loss. */
+  readonly status = this.connection.status;
   /** True once the feed has not been live for {@link BANNER_DELAY_MS}. */
-  readonly lost = signal(false);
+  readonly lost = this.connection.lost;
   readonly activity = signal<AuditEntryDto[]>([]);
   /** Server clock minus device clock, ms. */
   readonly clockOffset = signal(0);
@@ -87,13 +86,13 @@ export class DeskFeed {
     });
     socket.on('disconnect', (reason) => {
       this.state.disconnected();
-      this.notLive('reconnecting');
+      this.connection.notLive('reconnecting');
       // Socket.IO does not reconnect by itself after the server closed the connection; the
       // session may have ended.
       if (reason === 'io server disconnect') void this.retryIfStillSignedIn();
     });
     socket.on('connect_error', (error) => {
-      this.notLive(this.status() === 'live' ? 'reconnecting' : this.status());
+      this.connection.notLive(this.status() === 'connecting' ? 'connecting' : 'reconnecting');
       // Refused by the server (not a network failure): Socket.IO gives up; find out why.
       if (!socket.active || error.message === UNAUTHORIZED) void this.retryIfStillSignedIn();
     });
@@ -116,17 +115,19 @@ export class DeskFeed {
     socket.on(ADMIN_EVENTS.activity, (payload) =>
       this.apply(this.state.apply({ name: ADMIN_EVENTS.activity, payload })),
     );
+    this.window?.addEventListener('offline', this.onOffline);
     this.window?.addEventListener('online', this.onOnline);
     this.window?.document.addEventListener('visibilitychange', this.onVisibility);
-    this.notLive('connecting');
+    this.connection.notLive('connecting');
     socket.connect();
     this.tick();
   }
 
   stop(): void {
-    clearTimeout(this.bannerTimer);
+    this.connection.dispose();
     clearTimeout(this.retryTimer);
     clearTimeout(this.tickTimer);
+    this.window?.removeEventListener('offline', this.onOffline);
     this.window?.removeEventListener('online', this.onOnline);
     this.window?.document.removeEventListener('visibilitychange', this.onVisibility);
     this.socket?.close();
@@ -160,7 +161,7 @@ export class DeskFeed {
 
   private apply(step: DeskStep): void {
     if (step.needsSync) this.socket?.sync();
-    if (this.state.isSynced) this.live();
+    if (this.state.isSynced) this.connection.live();
     this.orders.set(this.state.active);
     this.removed.set(this.state.removed);
     this.activity.set(this.state.activity);
@@ -188,27 +189,15 @@ export class DeskFeed {
     this.retryTimer = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
   }
 
-  private live(): void {
-    clearTimeout(this.bannerTimer);
-    this.bannerTimer = undefined;
-    this.status.set('live');
-    this.lost.set(false);
-  }
-
-  private notLive(status: ConnectionStatus): void {
-    this.status.set(status);
-    if (this.bannerTimer === undefined && !this.lost()) {
-      this.bannerTimer = setTimeout(() => {
-        this.bannerTimer = undefined;
-        if (this.status() !== 'live') this.lost.set(true);
-      }, BANNER_DELAY_MS);
-    }
-  }
-
   private tick(): void {
     this.deviceNow.set(Date.now());
     this.tickTimer = setTimeout(() => this.tick(), msToNextSecond(Date.now(), this.clockOffset()));
   }
+
+  /** An idle WebSocket notices a dead network only at the next missed heartbeat: drop it now. */
+  private readonly onOffline = () => {
+    if (this.socket?.connected) this.socket.dropTransport();
+  };
 
   private readonly onOnline = () => {
     if (this.socket && !this.socket.connected) this.socket.reconnectNow();

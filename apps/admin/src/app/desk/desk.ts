@@ -7,8 +7,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { LanguageSwitch } from '@hubble/ui';
 import { I18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../language-switch/language-switch';
 import { Session } from '../session/session';
 import { DeskActions } from './desk-actions';
 import { DeskFeed } from './desk-feed';
@@ -39,7 +39,8 @@ export class Desk {
   protected readonly feed = inject(DeskFeed);
   protected readonly actions = inject(DeskActions);
   protected readonly session = inject(Session);
-  protected readonly t = inject(I18n).t;
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private readonly keypad = viewChild.required(Keypad);
 
   protected readonly fresh = signal<ReadonlyMap<number, number>>(new Map());

@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STORAGE_KEYS } from '../storage';
-import { I18n } from './i18n';
+import { I18n, LANG_STORAGE_KEY } from './i18n';
 import { LANGS, MESSAGES } from './messages';
 
 function languages(list: string[]) {
@@ -33,7 +32,7 @@ describe('I18n', () => {
     expect(i18n.t().add).toBe('Toevoegen');
     TestBed.tick();
     expect(document.documentElement.lang).toBe('nl');
-    expect(JSON.parse(localStorage.getItem(STORAGE_KEYS.lang)!)).toBe('nl');
+    expect(JSON.parse(localStorage.getItem(LANG_STORAGE_KEY)!)).toBe('nl');
 
     // A new start on this device keeps the choice over the browser's language.
     TestBed.resetTestingModule();
@@ -42,7 +41,7 @@ describe('I18n', () => {
 
   it('ignores a stored value that is not a language', () => {
     languages(['en']);
-    localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('xx'));
+    localStorage.setItem(LANG_STORAGE_KEY, JSON.stringify('xx'));
     expect(TestBed.inject(I18n).lang()).toBe('en');
   });
 

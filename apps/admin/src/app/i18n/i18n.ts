@@ -1,17 +1,29 @@
-import { computed, DOCUMENT, effect, inject, Injectable, signal } from '@angular/core';
-import { deviceStorage, STORAGE_KEYS } from '../storage';
+import { computed, Injectable } from '@angular/core';
+import { languageChoice, type LanguageOption } from '@hubble/ui';
 import { type Lang, LANGS, MESSAGES } from './messages';
+
+/** Where the back-office keeps the language chosen on this device (nothing secret). */
+export const LANG_STORAGE_KEY = 'hubble.admin.lang';
 
 /**
  * Dutch and English, switched at run time: the language chosen on this device, else the first
- * of the browser's languages we have, else English.
+ * of the browser's languages we have, else English (`languageChoice` from `@hubble/ui`).
  */
 @Injectable({ providedIn: 'root' })
 export class I18n {
-  private readonly document = inject(DOCUMENT);
-  readonly lang = signal<Lang>(initialLang(this.document));
+  private readonly choice = languageChoice<Lang>({
+    langs: LANGS,
+    fallback: 'en',
+    storageKey: LANG_STORAGE_KEY,
+  });
+  readonly lang = this.choice.lang;
   /** The texts of the current language. */
   readonly t = computed(() => MESSAGES[this.lang()]);
+  /** For the language switch. */
+  readonly options: readonly LanguageOption<Lang>[] = LANGS.map((lang) => ({
+    lang,
+    name: MESSAGES[lang].langName,
+  }));
   /** Locale-aware clock time, e.g. 14:05:09. */
   readonly timeFormat = computed(
     () =>
@@ -21,36 +33,13 @@ export class I18n {
         second: '2-digit',
       }),
   );
-  /** "3 minutes ago" / "3 minuten geleden". */
+  /** "3 min. ago" / "3 min. geleden". */
   readonly relativeFormat = computed(
     () => new Intl.RelativeTimeFormat(this.lang(), { numeric: 'auto', style: 'short' }),
   );
 
-  constructor() {
-    effect(() => {
-      this.document.documentElement.lang = this.lang();
-    });
-  }
-
   /** Switches language and remembers the choice on this device. */
   use(lang: Lang): void {
-    this.lang.set(lang);
-    deviceStorage.write(STORAGE_KEYS.lang, lang);
+    this.choice.use(lang);
   }
-}
-
-export function isLang(value: unknown): value is Lang {
-  return (LANGS as readonly unknown[]).includes(value);
-}
-
-function initialLang(document: Document): Lang {
-  const saved = deviceStorage.read<string>(STORAGE_KEYS.lang);
-  if (isLang(saved)) return saved;
-  const navigator = document.defaultView?.navigator;
-  const preferred = navigator?.languages?.length ? navigator.languages : [navigator?.language];
-  for (const tag of preferred) {
-    const base = tag?.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'en';
 }

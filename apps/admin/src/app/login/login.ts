@@ -9,8 +9,8 @@ import {
   viewChild,
   afterNextRender,
 } from '@angular/core';
+import { LanguageSwitch } from '@hubble/ui';
 import { I18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../language-switch/language-switch';
 import { Session } from '../session/session';
 
 type LoginProblem = 'empty' | 'wrong-token' | 'throttled' | 'unreachable' | 'server';
@@ -28,7 +28,8 @@ type LoginProblem = 'empty' | 'wrong-token' | 'throttled' | 'unreachable' | 'ser
 })
 export class Login {
   protected readonly session = inject(Session);
-  protected readonly t = inject(I18n).t;
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private readonly tokenInput = viewChild<ElementRef<HTMLInputElement>>('tokenField');
 
   protected readonly token = signal('');
