@@ -4,6 +4,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
 import type { OrdersTable, Tables } from '../persistence/database';
 import { Store } from '../persistence/store';
+import { GroupCommit } from './group-commit';
 import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from './order-events';
 
 export type OrderRow = Selectable<OrdersTable>;
@@ -16,13 +17,23 @@ export interface OrderChange {
 }
 
 type Tx = Transaction<Tables>;
+type WriteBody = (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>;
+interface PendingWrite {
+  now: number;
+  body: WriteBody;
+}
 
 /**
  * All SQL about orders, one code for SQLite and PostgreSQL. Every write runs in a transaction
- * that first locks the feed_state row, so writers are serialised and versions never collide.
+ * that first locks the feed_state row, so writers are serialised and versions never collide;
+ * writes that arrive together share a transaction (group commit).
  */
 @Injectable()
 export class OrdersRepository {
+  private readonly writes = new GroupCommit<PendingWrite, OrderChange[]>((batch) =>
+    this.commitBatch(batch),
+  );
+
   constructor(
     private readonly store: Store,
     private readonly events: EventEmitter2,
@@ -223,32 +234,41 @@ export class OrdersRepository {
     return row?.next == null ? undefined : Number(row.next);
   }
 
-  private async write(
-    now: number,
-    body: (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>,
-  ): Promise<OrderChange[]> {
+  private write(now: number, body: WriteBody): Promise<OrderChange[]> {
+    return this.writes.submit({ now, body });
+  }
+
+  /**
+   * One transaction for a batch of writes (see {@link GroupCommit}). It locks the feed_state row
+   * first, which serialises writers (PostgreSQL) and reads the current version; each write's
+   * changes get the next versions in turn, and its in-transaction event runs with them.
+   */
+  private commitBatch(batch: readonly PendingWrite[]): Promise<OrderChange[][]> {
     return this.db.transaction().execute(async (tx) => {
-      // Taking the row lock first serialises writers (PostgreSQL) and reads the current version.
       const { version } = await tx
         .updateTable('feed_state')
         .set((eb) => ({ version: eb.ref('version') }))
         .where('id', '=', 1)
         .returning('version')
         .executeTakeFirstOrThrow();
-      const pending: Omit<OrderChange, 'version'>[] = [];
-      await body(tx, pending);
-      if (pending.length === 0) return [];
-      await tx
-        .updateTable('feed_state')
-        .set({ version: version + pending.length })
-        .where('id', '=', 1)
-        .execute();
-      const changes = pending.map((change, index) => ({ ...change, version: version + index + 1 }));
-      await this.events.emitAsync(
-        ORDER_CHANGES_IN_TRANSACTION,
-        new OrderChangesInTransaction(tx, changes, now),
-      );
-      return changes;
+      let next = version;
+      const results: OrderChange[][] = [];
+      for (const { now, body } of batch) {
+        const pending: Omit<OrderChange, 'version'>[] = [];
+        await body(tx, pending);
+        const changes = pending.map((change) => ({ ...change, version: ++next }));
+        if (changes.length > 0) {
+          await this.events.emitAsync(
+            ORDER_CHANGES_IN_TRANSACTION,
+            new OrderChangesInTransaction(tx, changes, now),
+          );
+        }
+        results.push(changes);
+      }
+      if (next !== version) {
+        await tx.updateTable('feed_state').set({ version: next }).where('id', '=', 1).execute();
+      }
+      return results;
     });
   }
 }
