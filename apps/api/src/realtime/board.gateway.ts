@@ -14,9 +14,11 @@ import {
   BOARD_SYNC,
   type BoardClientEvents,
   type BoardServerEvents,
+  type BoardSnapshot,
 } from '@hubble/contracts';
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
 import { Metrics } from '../metrics/metrics.service';
+import { CoalescedRead } from './coalesced-read';
 import { OrdersService } from '../orders/orders.service';
 
 type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
@@ -33,10 +35,15 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   @WebSocketServer()
   private readonly namespace!: BoardNamespace;
 
+  /** Boards connecting together (a reconnect storm) share snapshot reads. */
+  private readonly snapshots: CoalescedRead<BoardSnapshot>;
+
   constructor(
-    private readonly orders: OrdersService,
+    orders: OrdersService,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    this.snapshots = new CoalescedRead(() => orders.snapshot());
+  }
 
   afterInit(namespace: BoardNamespace): void {
     this.metrics.measureClients('board', () => namespace.sockets.size);
@@ -71,7 +78,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
 
   private async sendSnapshot(socket: BoardSocket): Promise<void> {
     try {
-      socket.emit(BOARD_EVENTS.snapshot, await this.orders.snapshot());
+      socket.emit(BOARD_EVENTS.snapshot, await this.snapshots.get());
     } catch (error) {
       // The client keeps what it shows and retries on its next reconnect.
       this.logger.warn(`Snapshot failed: ${(error as Error).message}`);
