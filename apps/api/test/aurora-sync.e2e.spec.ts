@@ -85,14 +85,16 @@ describe('Aurora sync against the stand-in', () => {
   });
 
   it('adds a created order with its remaining time and removes it when staff remove it', async () => {
-    const app = await startInProcess({ ORDER_TIMEOUT_SECONDS: '300' });
-    await app.orders.create(850, 'back-office');
+    const server = await startServer({ ORDER_TIMEOUT_SECONDS: '300' });
+    await signer.sendOrder(server.url, 850);
     await waitUntil(() => heldNumbers(standIn).includes(850), 5000, 'order 850 in Aurora');
     expect(standIn.orders()).toEqual([
       expect.objectContaining({ number: 850, timeoutSeconds: 300 }),
     ]);
 
-    await app.orders.remove(850, 'staff');
+    const staff = new StaffClient(server.url);
+    await staff.login(ADMIN_TOKEN);
+    expect((await staff.request('DELETE', '/api/orders/850')).status).toBe(200);
     await waitUntil(() => standIn.orders().length === 0, 5000, 'order 850 gone from Aurora');
     expect(callsFor(standIn, 850, 'POST')).toHaveLength(1);
     expect(callsFor(standIn, 850, 'DELETE')).toHaveLength(1);
