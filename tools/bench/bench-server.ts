@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { limitRefused, spawnWithFdLimit } from './spawn-limited.ts';
 
-const MAIN = join(import.meta.dirname, '../../dist/apps/api/main.js');
+/** The build to measure: this checkout's dist/, or another one (comparing before/after). */
+export const DEFAULT_DIST = join(import.meta.dirname, '../../dist');
 const LISTENING = /listening on http:\/\/localhost:(\d+)/;
 
 /** The built API (dist/apps/api/main.js) as in production, in a process of its own. */
@@ -17,8 +18,12 @@ export class BenchServer {
     this.url = url;
   }
 
-  static async start(env: Record<string, string>, fdLimit: number): Promise<BenchServer> {
-    const child = spawnWithFdLimit(MAIN, [], {
+  static async start(
+    env: Record<string, string>,
+    fdLimit: number,
+    dist = DEFAULT_DIST,
+  ): Promise<BenchServer> {
+    const child = spawnWithFdLimit(join(dist, 'apps/api/main.js'), [], {
       fdLimit,
       env: { PATH: process.env['PATH'], HOST: '127.0.0.1', PORT: '0', ...env },
     });

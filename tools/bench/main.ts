@@ -1,8 +1,9 @@
-// npm run bench [-- --smoke] [-- --scale] [-- --boards 10000] [-- --out file.json]
+// npm run bench [-- --smoke] [-- --scale] [-- --boards 10000] [-- --out file.json] [-- --dist dir]
 // Measures the built product (dist/) from separate load-generator processes and prints one table
 // of figures beside their targets; also writes the figures as JSON for comparing runs.
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
 //   --scale  two instances on PostgreSQL + Redis (loopback) instead of one on the embedded store
+//   --dist   measure another build (e.g. an older commit's dist/) with this benchmark
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,8 +23,10 @@ const { values } = parseArgs({
     scale: { type: 'boolean', default: false },
     boards: { type: 'string' },
     out: { type: 'string' },
+    dist: { type: 'string' },
   },
 });
+const DIST = resolve(values.dist ?? join(import.meta.dirname, '../../dist'));
 
 const smoke = values.smoke;
 const sizes = smoke
@@ -72,7 +75,9 @@ async function startProduct() {
   }
   const count = values.scale ? 2 : 1;
   const servers: BenchServer[] = [];
-  for (let i = 0; i < count; i++) servers.push(await BenchServer.start(env, maxBoards + 2048));
+  for (let i = 0; i < count; i++) {
+    servers.push(await BenchServer.start(env, maxBoards + 2048, DIST));
+  }
   return {
     servers,
     env,
@@ -333,7 +338,7 @@ async function ingestPhase(): Promise<void> {
 }
 
 function payloadPhase(): void {
-  const js = initialJs(join(ROOT, 'dist/apps/board/browser'));
+  const js = initialJs(join(DIST, 'apps/board/browser'));
   figures.push({
     id: 'P5',
     name: `board initial JS (${js.files.length} files)`,
