@@ -33,10 +33,10 @@ export const FETCH = new InjectionToken<typeof fetch>('FETCH', {
 });
 
 /**
- * Staff-only Aurora status (`GET /api/admin/aurora`, not in ADMIN_ROUTES yet): only `sync` is
- * used, to tell "Aurora off" from "about to be sent" for orders that arrive after the snapshot.
+ * Staff-only Aurora status (`ADMIN_ROUTES.aurora`): only `sync` is used, to tell "Aurora off"
+ * from "about to be sent" for orders that arrive after the snapshot.
  */
-export const AURORA_STATUS_ROUTE = '/api/admin/aurora';
+export const AURORA_STATUS_ROUTE = ADMIN_ROUTES.aurora;
 
 /** How long a request may take before the desk says there is no connection. */
 export const REQUEST_TIMEOUT_MS = 10_000;
