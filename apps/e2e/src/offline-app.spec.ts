@@ -58,7 +58,7 @@ describe('the installable board (service worker, manifest)', () => {
 
   it('with the server stopped, a reload still shows the board and the last known orders', async () => {
     const board = await suite.openBoard();
-    await board.serviceWorkerReady();
+    await board.appShellCached();
     await suite.product.sendOrder(31);
     await suite.product.sendOrder(32);
     await board.tile(32).waitFor();

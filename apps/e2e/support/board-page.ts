@@ -87,4 +87,39 @@ export class BoardPage {
   async serviceWorkerReady(): Promise<void> {
     await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   }
+
+  /**
+   * Resolves once the service worker has finished installing this version of the app: every file
+   * it prefetches (the app shell) is in its cache and no download is left. It downloads them only
+   * after it is active, and a download cut short (server gone) leaves Angular's worker degraded:
+   * it then serves no new page from its cache. So "ready" is not enough to go offline.
+   *
+   * Angular's worker answers a message only after its initialisation, so this sends the one
+   * `SwUpdate.checkForUpdate()` sends and waits for the answer, then checks the cache.
+   */
+  async appShellCached(): Promise<void> {
+    const cached = await this.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      const nonce = Math.floor(Math.random() * 1e9);
+      await new Promise<void>((resolve) => {
+        const onMessage = (event: MessageEvent<{ type?: string; nonce?: number }>) => {
+          if (event.data?.type !== 'OPERATION_COMPLETED' || event.data.nonce !== nonce) return;
+          navigator.serviceWorker.removeEventListener('message', onMessage);
+          resolve();
+        };
+        navigator.serviceWorker.addEventListener('message', onMessage);
+        registration.active!.postMessage({ action: 'CHECK_FOR_UPDATES', nonce });
+      });
+      const manifest = (await (await fetch('ngsw.json?ngsw-bypass=1')).json()) as {
+        assetGroups: { installMode: string; urls: string[] }[];
+      };
+      const prefetched = manifest.assetGroups
+        .filter((group) => group.installMode === 'prefetch')
+        .flatMap((group) => group.urls);
+      const missing = [];
+      for (const url of prefetched) if (!(await caches.match(url))) missing.push(url);
+      return missing;
+    });
+    if (cached.length > 0) throw new Error(`Not in the service worker's cache: ${cached}`);
+  }
 }
