@@ -1,0 +1,107 @@
+import { TestBed } from '@angular/core/testing';
+import { BOARD_EVENTS } from '@hubble/contracts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BoardFeed } from '../feed/board-feed';
+import { STORAGE_KEYS } from '../storage';
+import { fakeBoardSocket, order, provideBoardSocket } from '../testing/board-testing';
+import { Alerts } from './alerts';
+import { FOLLOW_TTL_MS, Following } from './following';
+
+/** Records what would reach the customer instead of vibrating, beeping or notifying. */
+class RecordingAlerts {
+  readonly calls: string[] = [];
+  unlockSound = () => true;
+  beep = (kind: string) => void this.calls.push(`beep ${kind}`);
+  vibrate = () => void this.calls.push('vibrate');
+  notificationPermission = () => 'granted' as const;
+  requestNotifications = async () => 'granted' as const;
+  notify = async (title: string, body: string, tag: string) =>
+    void this.calls.push(`notify ${tag}: ${title} / ${body}`);
+}
+
+describe('Following', () => {
+  let socket: ReturnType<typeof fakeBoardSocket>;
+  let alerts: RecordingAlerts;
+
+  function start(): Following {
+    TestBed.configureTestingModule({
+      providers: [provideBoardSocket(socket), { provide: Alerts, useValue: alerts }],
+    });
+    const following = TestBed.inject(Following);
+    TestBed.inject(BoardFeed).start();
+    socket.serverAccepts();
+    socket.receive(BOARD_EVENTS.snapshot, { version: 1, orders: [order(3)] });
+    return following;
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('en'));
+    socket = fakeBoardSocket();
+    alerts = new RecordingAlerts();
+  });
+
+  afterEach(() => TestBed.resetTestingModule());
+
+  it('vibrates and notifies when the followed number arrives and when it is called again', () => {
+    const following = start();
+    following.follow(42);
+    socket.receive(BOARD_EVENTS.created, { version: 2, order: order(41) });
+    expect(alerts.calls).toEqual([]);
+
+    socket.receive(BOARD_EVENTS.created, { version: 3, order: order(42) });
+    expect(following.ready()).toBe(true);
+    expect(alerts.calls).toEqual([
+      'vibrate',
+      'notify order-42: Your order is ready / Order 42 is waiting for you at the counter.',
+    ]);
+
+    socket.receive(BOARD_EVENTS.refreshed, { version: 4, order: order(42, 90) });
+    expect(alerts.calls).toHaveLength(4);
+
+    const removal = {
+      ...order(42, 90),
+      removedAt: order(42, 95).createdAt,
+      removedReason: 'staff',
+    };
+    socket.receive(BOARD_EVENTS.removed, { version: 5, order: removal });
+    expect(following.ready()).toBe(false);
+    expect(alerts.calls).toHaveLength(4);
+  });
+
+  it('beeps too once the customer turned sound on, and remembers that', () => {
+    const following = start();
+    following.follow(42);
+    following.toggleSound();
+    expect(alerts.calls).toEqual(['beep mine']);
+    expect(localStorage.getItem(STORAGE_KEYS.sound)).toBe('true');
+
+    socket.receive(BOARD_EVENTS.created, { version: 2, order: order(42) });
+    expect(alerts.calls).toContain('beep mine');
+    expect(alerts.calls.filter((c) => c === 'beep mine')).toHaveLength(2);
+  });
+
+  it('alerts for a followed number that arrived while the connection was down', () => {
+    const following = start();
+    following.follow(42);
+    socket.lose();
+    socket.serverAccepts();
+    socket.receive(BOARD_EVENTS.snapshot, { version: 9, orders: [order(3), order(42)] });
+    expect(alerts.calls[0]).toBe('vibrate');
+  });
+
+  it('forgets a followed number after 12 hours', () => {
+    localStorage.setItem(
+      STORAGE_KEYS.follow,
+      JSON.stringify({ number: 42, since: Date.now() - FOLLOW_TTL_MS - 1 }),
+    );
+    expect(start().number()).toBeNull();
+    TestBed.resetTestingModule();
+
+    localStorage.setItem(
+      STORAGE_KEYS.follow,
+      JSON.stringify({ number: 42, since: Date.now() - FOLLOW_TTL_MS + 60_000 }),
+    );
+    expect(start().number()).toBe(42);
+  });
+});
