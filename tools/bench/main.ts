@@ -4,6 +4,7 @@
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
 //   --scale  two instances on PostgreSQL + Redis (loopback) instead of one on the embedded store
 //   --dist   measure another build (e.g. an older commit's dist/) with this benchmark
+//   --only   boards (P1, P2, P4) or ingest (P3)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -24,8 +25,10 @@ const { values } = parseArgs({
     boards: { type: 'string' },
     out: { type: 'string' },
     dist: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const ONLY = values.only; // 'boards' (P1, P2, P4) or 'ingest' (P3); default: everything
 const DIST = resolve(values.dist ?? join(import.meta.dirname, '../../dist'));
 
 const smoke = values.smoke;
@@ -352,8 +355,8 @@ function payloadPhase(): void {
 async function main(): Promise<void> {
   const started = new Date();
   payloadPhase();
-  await boardPhases();
-  await ingestPhase();
+  if (ONLY !== 'ingest') await boardPhases();
+  if (ONLY !== 'boards') await ingestPhase();
   printTable(figures, {
     title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
