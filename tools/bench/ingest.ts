@@ -75,8 +75,8 @@ process.on('message', (command: IngestCommand) => {
       send({ type: 'prepared' });
       return;
     }
+    // The orchestrator ends this process once it has the report (exiting here could lose it).
     await run(command.url, command.durationMs, command.concurrency);
-    process.exit(0);
   };
   handle().catch((error: unknown) => send({ type: 'error', message: String(error) }));
 });

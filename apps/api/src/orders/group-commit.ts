@@ -1,8 +1,8 @@
 /**
- * Group commit: writes that arrive while a transaction is committing wait, and then all of them
- * go into the next transaction together. Each commit costs one fsync however many writes it
- * holds, so under load throughput grows with concurrency instead of being capped at one write
- * per fsync, and a lone write is not delayed at all.
+ * Group commit: writes that arrive together, or while a transaction is committing, go into one
+ * transaction. Each commit costs one fsync however many writes it holds, so under load
+ * throughput grows with concurrency instead of being capped at one write per fsync; a lone write
+ * waits only for the end of the current event-loop turn.
  *
  * If a batch fails, its writes are retried one transaction each, so one bad write fails alone.
  */
@@ -22,12 +22,17 @@ export class GroupCommit<Work, Result> {
   submit(work: Work): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ work, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) {
+        this.flushing = true;
+        // Start after the current turn of the event loop: every request read in the same I/O
+        // phase joins this batch. This matters with node:sqlite, whose commit (and fsync)
+        // blocks the thread, so nothing can join while a commit is running.
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
