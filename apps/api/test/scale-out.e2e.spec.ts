@@ -139,6 +139,61 @@ describeScaleOut('several instances behind nginx (PostgreSQL, Redis)', () => {
     expect(boards.every((board) => board.disconnects.length >= 1)).toBe(true);
   }, 60_000);
 
+  it('still expires and tells Aurora exactly once after an instance is killed', async () => {
+    standIn = await AuroraStandIn.start({ apiKey: AURORA_KEY });
+    cluster = await Cluster.start({
+      ...baseEnv(),
+      ORDER_TIMEOUT_SECONDS: '4',
+      AURORA_URL: standIn.url,
+      AURORA_API_KEY: AURORA_KEY,
+      AURORA_REASSERT_SECONDS: '3600',
+    });
+    const numbers = Array.from({ length: 10 }, (_, i) => 700 + i);
+    for (const [i, number] of numbers.entries()) {
+      await signer.sendOrder(cluster.instance(i % 2).url, number);
+    }
+    await waitUntil(() => (standIn?.orders().length ?? 0) === 10, 5000, 'all ten in Aurora');
+    await cluster.stopInstance(0, 'SIGKILL'); // half the orders were created there
+
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      await waitUntil(
+        async () =>
+          (await db.query("select 1 from orders where removed_reason = 'expired'")).rowCount === 10,
+        15_000,
+        'all ten expired by the survivor',
+      );
+      const { rows } = await db.query<{ number: number; expired: string }>(
+        `select number, count(*) as expired from orders
+          where removed_reason = 'expired' group by number order by number`,
+      );
+      expect(rows.map((row) => [row.number, Number(row.expired)])).toEqual(
+        numbers.map((number) => [number, 1]),
+      );
+      await waitUntil(
+        async () =>
+          (await db.query("select 1 from aurora_outbox where state in ('pending', 'retrying')"))
+            .rowCount === 0,
+        15_000,
+        'the outbox drained by the survivor',
+      );
+    } finally {
+      await db.end();
+    }
+    const calls = (method: string, number: number) =>
+      standIn?.calls.filter(
+        (call) =>
+          call.method === method &&
+          call.status === 200 &&
+          (call.orderNumber === number || call.path === `/api/orders/${number}`),
+      ).length;
+    expect(
+      numbers.map((number) => [number, calls('POST', number), calls('DELETE', number)]),
+    ).toEqual(numbers.map((number) => [number, 1, 1]));
+    expect(standIn.orders()).toEqual([]);
+  }, 60_000);
+
   it('loses nothing and doubles nothing through a rolling restart under a 60 s webhook stream', async () => {
     standIn = await AuroraStandIn.start({ apiKey: AURORA_KEY });
     cluster = await Cluster.start({

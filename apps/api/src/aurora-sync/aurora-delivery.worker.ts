@@ -24,9 +24,10 @@ const POLL_MS = 500;
 const BATCH = 32;
 /**
  * Aurora times an order out by itself: a remove this long after the order's end would find
- * nothing to remove (the add's timeout is rounded up to whole seconds).
+ * nothing to remove. Generous on purpose: a late DELETE is harmless, a skipped one that was still
+ * needed (a slow sweep, a rounded-up timeout) would leave a number on the screens.
  */
-const AURORA_OWN_EXPIRY_SLACK_MS = 2000;
+const AURORA_OWN_EXPIRY_SLACK_MS = 10_000;
 
 /**
  * Delivers the outbox to Aurora: claims due entries, makes each call once, and records the
