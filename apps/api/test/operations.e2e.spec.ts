@@ -91,6 +91,9 @@ describe('operations: metrics, logs, health', () => {
       const badBody = '{"orderNumber":"4"}';
       signatures.push(signer.signature(badBody));
       expect((await signer.send(server.url, badBody)).status).toBe(400);
+      const huge = JSON.stringify({ orderNumber: 5, pad: 'x'.repeat(20_000) });
+      signatures.push(signer.signature(huge));
+      expect((await signer.send(server.url, huge)).status).toBe(413);
 
       const staff = new StaffClient(server.url);
       expect((await staff.login(ADMIN_TOKEN)).status).toBe(200);
@@ -123,6 +126,7 @@ describe('operations: metrics, logs, health', () => {
       expect(sample(text, 'hubble_webhooks_total', { outcome: 'refreshed' })).toBe(1);
       expect(sample(text, 'hubble_webhooks_total', { outcome: 'bad_signature' })).toBe(2);
       expect(sample(text, 'hubble_webhooks_total', { outcome: 'bad_request' })).toBe(1);
+      expect(sample(text, 'hubble_webhooks_total', { outcome: 'too_large' })).toBe(1);
       expect(sample(text, 'hubble_orders_created_total', { source: 'star-community' })).toBe(3);
       expect(sample(text, 'hubble_orders_created_total', { source: 'back-office' })).toBe(1);
       expect(sample(text, 'hubble_orders_refreshed_total')).toBe(1);

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ADMIN_ROUTES } from '@hubble/contracts';
+import { Metrics } from '../metrics/metrics.service';
 import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from '../webhook/webhook.controller';
 
 const JSON_BODY_LIMIT = '64kb';
@@ -24,7 +25,14 @@ export function installBodyParsers(app: NestExpressApplication): void {
       : next(),
   );
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  app.use(bodyParserErrors);
+  const metrics = app.get(Metrics);
+  app.use((error: BodyParserError, request: Request, response: Response, next: NextFunction) => {
+    // The webhook controller never sees a body over the cap; count it here.
+    if (error.type === 'entity.too.large' && request.path === WEBHOOK_PATH) {
+      metrics.webhook('too_large');
+    }
+    bodyParserErrors(error, request, response, next);
+  });
 }
 
 interface BodyParserError extends Error {

@@ -3,7 +3,14 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { RemovedReason } from '@hubble/contracts';
 
 export type WebhookOutcome =
-  'accepted' | 'refreshed' | 'bad_request' | 'bad_signature' | 'no_key' | 'throttled' | 'refused';
+  | 'accepted'
+  | 'refreshed'
+  | 'bad_request'
+  | 'too_large'
+  | 'bad_signature'
+  | 'no_key'
+  | 'throttled'
+  | 'refused';
 export type AuroraCallOutcome = 'delivered' | 'retry' | 'refused';
 export type FeedName = 'board' | 'admin';
 
