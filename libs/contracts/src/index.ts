@@ -3,3 +3,4 @@ export * from './lib/order';
 export * from './lib/board-feed';
 export * from './lib/aurora-delivery';
 export * from './lib/admin';
+export * from './lib/order-feed';

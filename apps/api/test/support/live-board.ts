@@ -1,29 +1,26 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   BOARD_NAMESPACE,
+  BOARD_EVENTS,
   type BoardClientEvents,
-  type BoardOrderChange,
-  type BoardOrderRemoval,
   type BoardServerEvents,
-  type BoardSnapshot,
+  OrderFeed,
+  type OrderFeedStep,
 } from '@hubble/contracts';
 
-type Change =
-  { kind: 'upsert'; payload: BoardOrderChange } | { kind: 'remove'; payload: BoardOrderRemoval };
-
 /**
- * A board that behaves like the real app: reconnects by itself, applies each snapshot, applies
- * changes in version order, keeps changes that arrive before a snapshot, and asks for `sync` on a
- * gap. Records what it ever showed and when it lost and regained the feed.
+ * A board that behaves like the real app: reconnects by itself and follows the feed protocol
+ * through the same {@link OrderFeed} the apps use (snapshot, changes in version order, `sync` on a
+ * gap). Records what it ever showed and when it lost and regained the feed.
  */
 export class LiveBoard {
-  version: number | undefined;
-  readonly shown = new Map<number, string>();
   readonly everShown = new Set<number>();
   readonly disconnects: number[] = [];
   readonly snapshots: number[] = [];
   syncs = 0;
-  private pending: Change[] = [];
+  private readonly feed = new OrderFeed(null, (event) => {
+    if (event.name !== BOARD_EVENTS.removed) this.everShown.add(event.payload.order.number);
+  });
   private readonly socket: Socket<BoardServerEvents, BoardClientEvents>;
 
   constructor(baseUrl: string) {
@@ -31,18 +28,30 @@ export class LiveBoard {
       reconnectionDelay: 200,
       reconnectionDelayMax: 1000,
     });
-    this.socket.on('snapshot', (snapshot) => this.applySnapshot(snapshot));
-    this.socket.on('order.created', (payload) => this.receive({ kind: 'upsert', payload }));
-    this.socket.on('order.refreshed', (payload) => this.receive({ kind: 'upsert', payload }));
-    this.socket.on('order.removed', (payload) => this.receive({ kind: 'remove', payload }));
+    this.socket.on('snapshot', (snapshot) => {
+      this.snapshots.push(Date.now());
+      snapshot.orders.forEach((order) => this.everShown.add(order.number));
+      this.follow(this.feed.applySnapshot(snapshot));
+    });
+    for (const name of [BOARD_EVENTS.created, BOARD_EVENTS.refreshed] as const) {
+      this.socket.on(name, (payload) => this.follow(this.feed.apply({ name, payload })));
+    }
+    this.socket.on(BOARD_EVENTS.removed, (payload) =>
+      this.follow(this.feed.apply({ name: BOARD_EVENTS.removed, payload })),
+    );
     this.socket.on('disconnect', () => {
       this.disconnects.push(Date.now());
-      this.version = undefined; // the next snapshot is the truth again
+      this.feed.disconnected(); // the next snapshot is the truth again
     });
   }
 
+  /** The version held while in step with the feed; undefined until (again) synced. */
+  get version(): number | undefined {
+    return this.feed.isSynced ? (this.feed.version ?? undefined) : undefined;
+  }
+
   get numbers(): number[] {
-    return [...this.shown.keys()].sort((a, b) => a - b);
+    return this.feed.numbers.sort((a, b) => a - b);
   }
 
   get connected(): boolean {
@@ -53,40 +62,9 @@ export class LiveBoard {
     this.socket.close();
   }
 
-  private applySnapshot(snapshot: BoardSnapshot): void {
-    this.snapshots.push(Date.now());
-    this.version = snapshot.version;
-    this.shown.clear();
-    for (const order of snapshot.orders) this.show(order.number, order.expiresAt);
-    const later = this.pending.filter((change) => change.payload.version > snapshot.version);
-    this.pending = [];
-    later
-      .sort((a, b) => a.payload.version - b.payload.version)
-      .forEach((change) => this.receive(change));
-  }
-
-  private receive(change: Change): void {
-    if (this.version === undefined) {
-      this.pending.push(change);
-      return;
-    }
-    const { version } = change.payload;
-    if (version <= this.version) return;
-    if (version !== this.version + 1) {
-      this.pending.push(change);
-      this.version = undefined;
-      this.syncs += 1;
-      this.socket.emit('sync');
-      return;
-    }
-    this.version = version;
-    if (change.kind === 'upsert')
-      this.show(change.payload.order.number, change.payload.order.expiresAt);
-    else this.shown.delete(change.payload.order.number);
-  }
-
-  private show(number: number, expiresAt: string): void {
-    this.shown.set(number, expiresAt);
-    this.everShown.add(number);
+  private follow(step: OrderFeedStep): void {
+    if (!step.needsSync) return;
+    this.syncs += 1;
+    this.socket.emit('sync');
   }
 }

@@ -7,6 +7,9 @@ import {
   type BoardOrderChange,
   type BoardOrderRemoval,
   type OrderDto,
+  OrderFeed,
+  type OrderFeedChange,
+  type OrderFeedStep,
   RECALL_WINDOW_SECONDS,
   type RemovedOrderDto,
 } from '@hubble/contracts';
@@ -22,16 +25,14 @@ export type DeskEvent =
   | { name: typeof ADMIN_EVENTS.activity; payload: AuditEntryDto };
 
 /** What a change did to the list of active orders (for highlighting). */
-export interface DeskChange {
-  kind: 'arrived' | 'refreshed' | 'left';
-  number: number;
-}
+export type DeskChange = OrderFeedChange;
 
-export interface DeskStep {
-  changes: DeskChange[];
-  /** A version gap was seen: the client must emit `sync` to get a fresh snapshot. */
-  needsSync: boolean;
-}
+export type DeskStep = OrderFeedStep;
+
+type UnversionedEvent = Extract<
+  DeskEvent,
+  { name: typeof ADMIN_EVENTS.delivery | typeof ADMIN_EVENTS.activity }
+>;
 
 /** An active order as the desk shows it: the order plus where it stands with Aurora. */
 export interface DeskOrder extends OrderDto {
@@ -57,24 +58,28 @@ const NOTHING: DeskStep = { changes: [], needsSync: false };
  * id, so a replay can never make them go back in time.
  */
 export class DeskState {
-  private readonly orders = new Map<number, OrderDto>();
+  /** Active orders and their versions: the protocol shared with the board. */
+  private readonly feed = new OrderFeed(null, (event) => {
+    if (event.name !== ADMIN_EVENTS.removed) return;
+    this.deliveries.delete(event.payload.order.number);
+    this.addRemoved(event.payload.order, true);
+  });
   private removedOrders: RemovedOrderDto[] = [];
   private readonly deliveries = new Map<number, AuroraDeliveryDto>();
   private auditTrail: AuditEntryDto[] = [];
   /** Whether Aurora sync is off; null while unknown. */
   private auroraOff: boolean | null = null;
-  private held: number | null = null;
-  private synced = false;
-  private pending: DeskEvent[] = [];
+  /** Delivery states and audit entries that arrived before the snapshot. */
+  private pending: UnversionedEvent[] = [];
   private offset = 0;
 
   /** The feed version of what we hold; null before any snapshot. */
   get version(): number | null {
-    return this.held;
+    return this.feed.version;
   }
 
   get isSynced(): boolean {
-    return this.synced;
+    return this.feed.isSynced;
   }
 
   /** Server clock minus this device's clock, in ms, as of the last snapshot. */
@@ -84,7 +89,7 @@ export class DeskState {
 
   /** The active orders, newest first (a refreshed order moves back to the top). */
   get active(): DeskOrder[] {
-    return [...this.orders.values()].sort(newestFirst).map((order) => this.withDelivery(order));
+    return this.feed.list.map((order) => this.withDelivery(order));
   }
 
   /** Latest staff actions, newest first. */
@@ -97,7 +102,7 @@ export class DeskState {
    * not active again, the latest removal of each number, newest first.
    */
   recallable(now: number): RemovedOrderDto[] {
-    return filterRecallable(this.removedOrders, new Set(this.orders.keys()), now);
+    return filterRecallable(this.removedOrders, new Set(this.feed.numbers), now);
   }
 
   /** Every removal held (the latest of each number), newest first. */
@@ -111,20 +116,16 @@ export class DeskState {
   }
 
   has(number: number): boolean {
-    return this.orders.has(number);
+    return this.feed.has(number);
   }
 
   /** The connection is gone: the next snapshot is authoritative, events wait for it. */
   disconnected(): void {
-    this.synced = false;
+    this.feed.disconnected();
     this.pending = [];
   }
 
   applySnapshot(snapshot: AdminSnapshot, receivedAt = Date.now()): DeskStep {
-    const before = new Map(this.orders);
-    const hadBaseline = this.held !== null;
-    this.orders.clear();
-    for (const order of snapshot.active) this.orders.set(order.number, pickOrder(order));
     this.removedOrders = [];
     for (const order of snapshot.recentlyRemoved) this.addRemoved(order);
     this.deliveries.clear();
@@ -135,72 +136,28 @@ export class DeskState {
     this.auditTrail = mergeActivity([], snapshot.activity);
     const serverTime = Date.parse(snapshot.serverTime);
     if (!Number.isNaN(serverTime)) this.offset = serverTime - receivedAt;
-    this.held = snapshot.version;
-    this.synced = true;
 
-    const changes: DeskChange[] = [];
-    if (hadBaseline) {
-      for (const [number, order] of this.orders) {
-        const old = before.get(number);
-        if (!old) changes.push({ kind: 'arrived', number });
-        else if (old.expiresAt !== order.expiresAt) changes.push({ kind: 'refreshed', number });
-      }
-      for (const number of before.keys()) {
-        if (!this.orders.has(number)) changes.push({ kind: 'left', number });
-      }
-    }
-
-    // Replay what waited: delivery states and audit entries first (order does not matter for
-    // them), then order changes by version.
-    const waiting = this.pending;
-    this.pending = [];
-    const unversioned = waiting.filter((event) => !isVersioned(event));
-    const versioned = waiting
-      .filter(isVersioned)
-      .sort((a, b) => a.payload.version - b.payload.version);
-    for (const event of unversioned) this.apply(event);
-    for (const event of versioned) {
-      const step = this.apply(event);
-      changes.push(...step.changes);
-      if (step.needsSync) return { changes, needsSync: true };
-    }
-    return { changes, needsSync: false };
+    // What waited is replayed on top: delivery states and audit entries first (order does not
+    // matter for them), then the order changes by version, inside the feed.
+    return this.feed.applySnapshot({ version: snapshot.version, orders: snapshot.active }, () => {
+      const waiting = this.pending;
+      this.pending = [];
+      for (const event of waiting) this.applyUnversioned(event);
+    });
   }
 
   apply(event: DeskEvent): DeskStep {
-    if (!this.synced) {
-      this.pending.push(event);
+    if (event.name === ADMIN_EVENTS.delivery || event.name === ADMIN_EVENTS.activity) {
+      if (this.feed.isSynced) this.applyUnversioned(event);
+      else this.pending.push(event);
       return NOTHING;
     }
-    switch (event.name) {
-      case ADMIN_EVENTS.delivery:
-        this.applyDelivery(event.payload);
-        return NOTHING;
-      case ADMIN_EVENTS.activity:
-        this.auditTrail = mergeActivity(this.auditTrail, [event.payload]);
-        return NOTHING;
-    }
-    const { version, order } = event.payload;
-    if (this.held !== null && version <= this.held) return NOTHING;
-    if (this.held !== null && version > this.held + 1) {
-      // Missed at least one change: wait for the snapshot `sync` brings, keep what comes meanwhile.
-      this.synced = false;
-      this.pending = [event];
-      return { changes: [], needsSync: true };
-    }
-    this.held = version;
-    const had = this.orders.has(order.number);
-    if (event.name === ADMIN_EVENTS.removed) {
-      this.orders.delete(order.number);
-      this.deliveries.delete(order.number);
-      this.addRemoved(event.payload.order, true);
-      return { changes: had ? [{ kind: 'left', number: order.number }] : [], needsSync: false };
-    }
-    this.orders.set(order.number, pickOrder(order));
-    return {
-      changes: [{ kind: had ? 'refreshed' : 'arrived', number: order.number }],
-      needsSync: false,
-    };
+    return this.feed.apply(event);
+  }
+
+  private applyUnversioned(event: UnversionedEvent): void {
+    if (event.name === ADMIN_EVENTS.delivery) this.applyDelivery(event.payload);
+    else this.auditTrail = mergeActivity(this.auditTrail, [event.payload]);
   }
 
   private applyDelivery(delivery: AuroraDeliveryDto): void {
@@ -209,7 +166,7 @@ export class DeskState {
     if (held && isOlder(delivery, held)) return;
     // A remove call's state matters no more once the order is off the board (and would otherwise
     // stick to a number that comes back later). An add may arrive just before its order does.
-    if (delivery.action === 'remove' && !this.orders.has(delivery.orderNumber)) return;
+    if (delivery.action === 'remove' && !this.feed.has(delivery.orderNumber)) return;
     this.deliveries.set(delivery.orderNumber, delivery);
   }
 
@@ -260,21 +217,6 @@ export function filterRecallable(
   );
 }
 
-function isVersioned(
-  event: DeskEvent,
-): event is Extract<DeskEvent, { payload: BoardOrderChange | BoardOrderRemoval }> {
-  return event.name !== ADMIN_EVENTS.delivery && event.name !== ADMIN_EVENTS.activity;
-}
-
-function pickOrder(order: OrderDto): OrderDto {
-  return {
-    number: order.number,
-    source: order.source,
-    createdAt: order.createdAt,
-    expiresAt: order.expiresAt,
-  };
-}
-
 function isOlder(candidate: AuroraDeliveryDto, held: AuroraDeliveryDto): boolean {
   if (candidate.updatedAt === null) return held.updatedAt !== null;
   if (held.updatedAt === null) return false;
@@ -285,13 +227,4 @@ function mergeActivity(held: AuditEntryDto[], incoming: AuditEntryDto[]): AuditE
   const byId = new Map(held.map((entry) => [entry.id, entry]));
   for (const entry of incoming) byId.set(entry.id, entry);
   return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, ACTIVITY_LIMIT);
-}
-
-/** Newest first: an order's expiresAt is its last announcement plus the fixed timeout. */
-function newestFirst(a: OrderDto, b: OrderDto): number {
-  return (
-    Date.parse(b.expiresAt) - Date.parse(a.expiresAt) ||
-    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-    b.number - a.number
-  );
 }
