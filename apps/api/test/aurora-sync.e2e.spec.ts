@@ -216,6 +216,27 @@ describe('Aurora sync against the stand-in', () => {
     expect(server.logs).not.toContain('not-the-key');
   });
 
+  it('still removes an order whose add went unanswered (it may have reached Aurora)', async () => {
+    standIn.behave({ mode: 'hang' });
+    const server = await startServer({ AURORA_TIMEOUT_MS: '300' });
+    await signer.sendOrder(server.url, 61);
+    await waitUntil(
+      async () =>
+        (await deliveriesOf(server)).deliveries.some(
+          (d) => d.orderNumber === 61 && d.lastError === 'timeout',
+        ),
+      5000,
+      'the add to time out',
+    );
+    const staff = new StaffClient(server.url);
+    await staff.login(ADMIN_TOKEN);
+    expect((await staff.request('DELETE', '/api/orders/61')).status).toBe(200);
+
+    standIn.behave({ mode: 'normal' });
+    await waitUntil(() => callsFor(standIn, 61, 'DELETE').length === 1, 10_000, 'the remove');
+    expect(callsFor(standIn, 61, 'POST')).toEqual([]); // the add itself is pointless by now
+  }, 20_000);
+
   it('keeps Aurora equal to the board through churn while Aurora fails', async () => {
     const app = await startInProcess({ ORDER_TIMEOUT_SECONDS: '300' });
     standIn.behave({ mode: 'fail', status: 502 });

@@ -129,6 +129,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
           state: 'retrying',
           error: outcome.error,
           retryAt: Date.now() + retryDelayMs(entry.attempts + 1),
+          maybeSent: mayHaveBeenSent(outcome.error),
         };
       case 'refused':
         this.problems.refused(call, outcome.status);
@@ -150,7 +151,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     if (expiresAt !== null && now >= expiresAt + AURORA_OWN_EXPIRY_SLACK_MS) {
       return { dropped: 'Aurora has timed the order out itself' };
     }
-    if (!(await this.outbox.addDelivered(entry.order_id))) {
+    if (!(await this.outbox.addMayHaveReachedAurora(entry.order_id))) {
       return { dropped: 'the add never reached Aurora' };
     }
     return { action: 'remove', orderNumber: entry.number };
@@ -169,6 +170,13 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
       this.logger.error(`Aurora re-assert failed: ${(error as Error).message}`);
     }
   }
+}
+
+/** Errors that prove the call never reached Aurora; any other unanswered call may have. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function mayHaveBeenSent(error: string): boolean {
+  return !error.startsWith('HTTP ') && !NOT_SENT.has(error);
 }
 
 /** Each instance checks this often whether a re-assert is due; the store decides who does it. */

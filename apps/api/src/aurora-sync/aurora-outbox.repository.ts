@@ -21,7 +21,7 @@ export interface NewEntry {
 /** How an attempt ended, as recorded on the entry. */
 export type EntryResult =
   | { state: Extract<OutboxState, 'delivered' | 'dropped'>; reason?: string }
-  | { state: 'retrying'; error: string; retryAt: number }
+  | { state: 'retrying'; error: string; retryAt: number; maybeSent: boolean }
   | { state: 'failed'; error: string };
 
 /** The latest entry of an active order (state `null`: no Aurora call queued for it yet). */
@@ -131,18 +131,34 @@ export class AuroraOutboxRepository {
           due.map((entry) => entry.id),
         )
         .execute();
-      return due.map((entry) => ({ ...entry, claimed_until: claimedUntil }));
+      // A lease that ran out: the instance holding it died, perhaps after sending the call.
+      const lapsed = due.filter((entry) => entry.claimed_until !== null).map((entry) => entry.id);
+      if (lapsed.length > 0) {
+        await tx
+          .updateTable('aurora_outbox')
+          .set({ maybe_sent: 1 })
+          .where('id', 'in', lapsed)
+          .execute();
+      }
+      return due.map((entry) => ({
+        ...entry,
+        claimed_until: claimedUntil,
+        maybe_sent: entry.claimed_until !== null ? 1 : entry.maybe_sent,
+      }));
     });
   }
 
-  /** Whether an add for this order reached Aurora (a remove without one is pointless). */
-  async addDelivered(orderId: number): Promise<boolean> {
+  /**
+   * Whether an add for this order reached Aurora or may have (a remove without one is pointless;
+   * one after an unanswered add is not).
+   */
+  async addMayHaveReachedAurora(orderId: number): Promise<boolean> {
     const row = await this.db
       .selectFrom('aurora_outbox')
       .select('id')
       .where('order_id', '=', orderId)
       .where('action', '=', 'add')
-      .where('state', '=', 'delivered')
+      .where((eb) => eb.or([eb('state', '=', 'delivered'), eb('maybe_sent', '=', 1)]))
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -167,6 +183,7 @@ export class AuroraOutboxRepository {
             ? result.error
             : (result.reason ?? null),
         due_at: result.state === 'retrying' ? result.retryAt : entry.due_at,
+        maybe_sent: result.state === 'retrying' && result.maybeSent ? 1 : entry.maybe_sent,
         claimed_until: null,
         updated_at: now,
       })

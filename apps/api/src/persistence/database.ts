@@ -45,6 +45,8 @@ export interface AuroraOutboxTable {
   claimed_until: number | null;
   last_error: string | null;
   updated_at: number;
+  /** 1 when an attempt may have reached Aurora unanswered (timeout, cut, lost claim). */
+  maybe_sent: Generated<number>;
 }
 
 /** One row (id = 1): serialises outbox claims and holds when the next re-assert is due. */

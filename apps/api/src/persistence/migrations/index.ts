@@ -3,6 +3,7 @@ import type { StoreKind } from '../database';
 import { ordersMigration } from './001-orders';
 import { auroraOutboxMigration } from './002-aurora-outbox';
 import { adminMigration } from './003-admin';
+import { auroraMaybeSentMigration } from './004-aurora-maybe-sent';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -12,6 +13,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '001-orders': ordersMigration(kind),
         '002-aurora-outbox': auroraOutboxMigration(kind),
         '003-admin': adminMigration(kind),
+        '004-aurora-maybe-sent': auroraMaybeSentMigration(),
       };
     },
   };
