@@ -66,3 +66,33 @@ export function openLiveSocket<S extends ServerEventsMap<S>>(
     close: () => socket.disconnect(),
   };
 }
+
+/**
+ * Keeps a live socket in step with the browser: `offline` drops the transport at once (see
+ * {@link LiveSocket.dropTransport}), `online` reconnects without waiting for the back-off, and a
+ * page coming back to the foreground (a phone or tablet waking up) asks for a fresh snapshot, as
+ * it may have missed changes. Returns the function that stops following.
+ */
+export function followBrowserNetwork(
+  window: Window | null,
+  socket: Pick<LiveSocket<never>, 'connected' | 'dropTransport' | 'reconnectNow' | 'sync'>,
+): () => void {
+  if (!window) return () => undefined;
+  const onOffline = () => {
+    if (socket.connected) socket.dropTransport();
+  };
+  const onOnline = () => {
+    if (!socket.connected) socket.reconnectNow();
+  };
+  const onVisibility = () => {
+    if (window.document.visibilityState === 'visible' && socket.connected) socket.sync();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  window.document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    window.document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

@@ -1,6 +1,6 @@
 import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { ADMIN_EVENTS, type AuditEntryDto, type RemovedOrderDto } from '@hubble/contracts';
-import { ConnectionWatch } from '@hubble/ui';
+import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { AdminApi } from '../api/admin-api';
 import { Session } from '../session/session';
 import { msToNextSecond } from './clock';
@@ -31,6 +31,7 @@ export class DeskFeed {
   private readonly api = inject(AdminApi);
   private readonly session = inject(Session);
   private readonly window = inject(DOCUMENT).defaultView;
+  private stopFollowingBrowser: () => void = () => undefined;
   private readonly state = new DeskState();
   private readonly listeners = new Set<(changes: DeskChange[]) => void>();
   private socket: DeskSocket | null = null;
@@ -115,9 +116,7 @@ export class DeskFeed {
     socket.on(ADMIN_EVENTS.activity, (payload) =>
       this.apply(this.state.apply({ name: ADMIN_EVENTS.activity, payload })),
     );
-    this.window?.addEventListener('offline', this.onOffline);
-    this.window?.addEventListener('online', this.onOnline);
-    this.window?.document.addEventListener('visibilitychange', this.onVisibility);
+    this.stopFollowingBrowser = followBrowserNetwork(this.window, socket);
     this.connection.notLive('connecting');
     socket.connect();
     this.tick();
@@ -127,9 +126,7 @@ export class DeskFeed {
     this.connection.dispose();
     clearTimeout(this.retryTimer);
     clearTimeout(this.tickTimer);
-    this.window?.removeEventListener('offline', this.onOffline);
-    this.window?.removeEventListener('online', this.onOnline);
-    this.window?.document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stopFollowingBrowser();
     this.socket?.close();
     this.socket = null;
   }
@@ -195,18 +192,4 @@ export class DeskFeed {
   }
 
   /** An idle WebSocket notices a dead network only at the next missed heartbeat: drop it now. */
-  private readonly onOffline = () => {
-    if (this.socket?.connected) this.socket.dropTransport();
-  };
-
-  private readonly onOnline = () => {
-    if (this.socket && !this.socket.connected) this.socket.reconnectNow();
-  };
-
-  /** A tablet waking up may have missed changes: ask for a snapshot. */
-  private readonly onVisibility = () => {
-    if (this.window?.document.visibilityState === 'visible' && this.socket?.connected) {
-      this.socket.sync();
-    }
-  };
 }

@@ -1,6 +1,6 @@
 import { DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { BOARD_EVENTS, type BoardSnapshot, type OrderDto } from '@hubble/contracts';
-import { ConnectionWatch } from '@hubble/ui';
+import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { deviceStorage, STORAGE_KEYS } from '../storage';
 import { BOARD_SOCKET, type BoardSocket } from './board-socket';
 import { type BoardChange, type FeedStep, FeedState } from './feed-state';
@@ -19,6 +19,7 @@ const SERVER_CLOSE_RETRY_MS = 1000;
 export class BoardFeed {
   private readonly openSocket = inject(BOARD_SOCKET);
   private readonly window = inject(DOCUMENT).defaultView;
+  private stopFollowingBrowser: () => void = () => undefined;
   private readonly state = new FeedState(deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot));
   private readonly listeners = new Set<(changes: BoardChange[]) => void>();
   private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
@@ -64,9 +65,7 @@ export class BoardFeed {
     socket.on(BOARD_EVENTS.removed, (payload) =>
       this.apply(this.state.applyEvent({ name: BOARD_EVENTS.removed, payload })),
     );
-    this.window?.addEventListener('offline', this.onOffline);
-    this.window?.addEventListener('online', this.onOnline);
-    this.window?.document.addEventListener('visibilitychange', this.onVisibility);
+    this.stopFollowingBrowser = followBrowserNetwork(this.window, socket);
     this.connection.notLive('connecting');
     socket.connect();
   }
@@ -74,9 +73,7 @@ export class BoardFeed {
   stop(): void {
     this.connection.dispose();
     clearTimeout(this.retryTimer);
-    this.window?.removeEventListener('offline', this.onOffline);
-    this.window?.removeEventListener('online', this.onOnline);
-    this.window?.document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stopFollowingBrowser();
     this.socket?.close();
     this.socket = null;
   }
@@ -94,19 +91,4 @@ export class BoardFeed {
     deviceStorage.write(STORAGE_KEYS.snapshot, this.state.toSnapshot());
     if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
   }
-
-  private readonly onOffline = () => {
-    if (this.socket?.connected) this.socket.dropTransport();
-  };
-
-  private readonly onOnline = () => {
-    if (this.socket && !this.socket.connected) this.socket.reconnectNow();
-  };
-
-  /** A phone coming back from the background may have missed changes: ask for a snapshot. */
-  private readonly onVisibility = () => {
-    if (this.window?.document.visibilityState === 'visible' && this.socket?.connected) {
-      this.socket.sync();
-    }
-  };
 }
