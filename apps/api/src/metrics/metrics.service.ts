@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RemovedReason } from '@hubble/contracts';
+import type { AuroraCallOutcome } from '../aurora-sync/aurora.client';
 
 export type WebhookOutcome =
   | 'accepted'
@@ -11,7 +12,6 @@ export type WebhookOutcome =
   | 'no_key'
   | 'throttled'
   | 'refused';
-export type AuroraCallOutcome = 'delivered' | 'retry' | 'refused';
 export type FeedName = 'board' | 'admin';
 
 type OutboxDepth = () => Promise<{ pending: number; retrying: number; failed: number }>;
@@ -121,7 +121,7 @@ export class Metrics {
     this.ordersRemoved.inc({ reason });
   }
 
-  auroraCall(action: 'add' | 'remove', outcome: AuroraCallOutcome, seconds: number): void {
+  auroraCall(action: 'add' | 'remove', outcome: AuroraCallOutcome['kind'], seconds: number): void {
     this.auroraCalls.inc({ action, outcome });
     this.auroraLatency.observe({ action }, seconds);
   }
