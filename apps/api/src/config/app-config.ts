@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { ConfigError, type Env, integer, optional } from './env';
+
+export { ConfigError } from './env';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -27,66 +30,53 @@ export interface AuroraSettings {
   readonly timeoutMs: number;
 }
 
+/** Every setting, by name: a feature adds its fields here and in {@link loadConfig}. */
+export interface AppConfigFields {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly host: string | undefined;
+  /** Directory of the embedded store (node:sqlite); unused when {@link databaseUrl} is set. */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when set, PostgreSQL replaces the embedded store. */
+  readonly databaseUrl: string | undefined;
+  readonly orderTimeoutSeconds: number;
+  /** How often every instance sweeps for due orders, as a safety net behind precise timers. */
+  readonly expirySweepMs: number;
+  /** Built web apps to serve (board at `/`, back-office at `/admin`); none in unit tests. */
+  readonly webRoot: string | undefined;
+  /** Where the Star Community public key comes from; see {@link WebhookKeySource}. */
+  readonly webhookKeySource: WebhookKeySource;
+  readonly webhookKeyTtlSeconds: number;
+  /** Aurora sync; `undefined` means sync is off. */
+  readonly aurora: AuroraSettings | undefined;
+  /**
+   * The staff token (ADMIN_TOKEN). Required in production; elsewhere, when unset, the admin
+   * module generates one (kept in DATA_DIR) and prints a login link in development.
+   */
+  readonly adminToken: string | undefined;
+  /** The public origin (e.g. https://orders.hubble.cafe), for links and same-origin checks. */
+  readonly publicUrl: string | undefined;
+  /** Redis for Socket.IO fan-out across instances; unset = one instance, no Redis. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of the Redis pub/sub channels, so deployments can share one Redis. */
+  readonly redisChannelPrefix: string;
+  /** Bearer token for GET /metrics; unset = /metrics is off. */
+  readonly metricsToken: string | undefined;
+  readonly logLevel: LogLevel;
+}
+
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface AppConfig extends AppConfigFields {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AppConfig {
-  constructor(
-    readonly nodeEnv: NodeEnv,
-    readonly port: number,
-    readonly host: string | undefined,
-    /** Directory of the embedded store (node:sqlite); unused when {@link databaseUrl} is set. */
-    readonly dataDir: string,
-    /** PostgreSQL connection string; when set, PostgreSQL replaces the embedded store. */
-    readonly databaseUrl: string | undefined,
-    readonly orderTimeoutSeconds: number,
-    /** How often every instance sweeps for due orders, as a safety net behind precise timers. */
-    readonly expirySweepMs: number,
-    /** Built web apps to serve (board at `/`, back-office at `/admin`); none in unit tests. */
-    readonly webRoot: string | undefined,
-    /** Where the Star Community public key comes from; see {@link WebhookKeySource}. */
-    readonly webhookKeySource: WebhookKeySource,
-    readonly webhookKeyTtlSeconds: number,
-    /** Aurora sync; `undefined` means sync is off. */
-    readonly aurora: AuroraSettings | undefined,
-    /**
-     * The staff token (ADMIN_TOKEN). Required in production; elsewhere, when unset, the admin
-     * module generates one (kept in DATA_DIR) and prints a login link in development.
-     */
-    readonly adminToken: string | undefined,
-    /** The public origin (e.g. https://orders.hubble.cafe), for links and same-origin checks. */
-    readonly publicUrl: string | undefined,
-    /** Redis for Socket.IO fan-out across instances; unset = one instance, no Redis. */
-    readonly redisUrl: string | undefined,
-    /** Prefix of the Redis pub/sub channels, so deployments can share one Redis. */
-    readonly redisChannelPrefix: string,
-    /** Bearer token for GET /metrics; unset = /metrics is off. */
-    readonly metricsToken: string | undefined,
-    readonly logLevel: LogLevel,
-  ) {}
+  constructor(fields: AppConfigFields) {
+    Object.assign(this, fields);
+  }
 
   get storeKind(): 'sqlite' | 'postgres' {
     return this.databaseUrl ? 'postgres' : 'sqlite';
   }
-}
-
-/** A configuration value is wrong. The message names the variable and says what is expected. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-type Env = Record<string, string | undefined>;
-
-function optional(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = optional(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return Number(raw);
 }
 
 function nodeEnv(env: Env): NodeEnv {
@@ -218,23 +208,23 @@ function metricsToken(env: Env): string | undefined {
  * never echoes secrets (a bad DATABASE_URL is described, not printed).
  */
 export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppConfig {
-  return new AppConfig(
-    nodeEnv(env),
-    integer(env, 'PORT', 3000, 0, 65535),
-    optional(env, 'HOST'),
-    resolve(optional(env, 'DATA_DIR') ?? 'data'),
-    databaseUrl(env),
-    integer(env, 'ORDER_TIMEOUT_SECONDS', 300, 1, 86400),
-    integer(env, 'EXPIRY_SWEEP_MS', 1000, 50, 60000),
-    optional(env, 'WEB_ROOT') ?? defaults.webRoot,
-    webhookKeySource(env),
-    integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
-    aurora(env),
-    adminToken(env),
-    publicUrl(env),
-    redisUrl(env),
-    redisChannelPrefix(env),
-    metricsToken(env),
-    logLevel(env),
-  );
+  return new AppConfig({
+    nodeEnv: nodeEnv(env),
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: optional(env, 'HOST'),
+    dataDir: resolve(optional(env, 'DATA_DIR') ?? 'data'),
+    databaseUrl: databaseUrl(env),
+    orderTimeoutSeconds: integer(env, 'ORDER_TIMEOUT_SECONDS', 300, 1, 86400),
+    expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 1000, 50, 60000),
+    webRoot: optional(env, 'WEB_ROOT') ?? defaults.webRoot,
+    webhookKeySource: webhookKeySource(env),
+    webhookKeyTtlSeconds: integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
+    aurora: aurora(env),
+    adminToken: adminToken(env),
+    publicUrl: publicUrl(env),
+    redisUrl: redisUrl(env),
+    redisChannelPrefix: redisChannelPrefix(env),
+    metricsToken: metricsToken(env),
+    logLevel: logLevel(env),
+  });
 }
