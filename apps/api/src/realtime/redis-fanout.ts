@@ -59,7 +59,8 @@ export class RedisFanout implements OnApplicationShutdown {
     try {
       await Promise.all([pub.connect(), sub.connect()]);
     } catch (error) {
-      await Promise.allSettled([pub.destroy(), sub.destroy()]);
+      pub.destroy();
+      sub.destroy();
       throw new Error(
         `Cannot reach Redis at REDIS_URL (${lastError || (error as Error).message})`,
         {
