@@ -20,6 +20,8 @@ export function esmJestConfig(projectDir, overrides = {}) {
       '^@hubble/ui/testing$': join(root, 'libs/ui/src/testing/index.ts'),
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    globalSetup: join(root, 'jest.global-setup.mjs'),
+    globalTeardown: join(root, 'jest.global-teardown.mjs'),
     ...overrides,
   };
 }
