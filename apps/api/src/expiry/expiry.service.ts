@@ -1,8 +1,8 @@
 import {
+  type BeforeApplicationShutdown,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -24,10 +24,11 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * timer missed. On start, overdue orders (e.g. after downtime) are removed at once.
  */
 @Injectable()
-export class ExpiryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ExpiryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ExpiryService.name);
   private timerDueAt: number | undefined;
   private sweeping: Promise<void> | undefined;
+  private pruning: Promise<void> | undefined;
   private sweepAgain = false;
   private stopped = false;
 
@@ -51,7 +52,13 @@ export class ExpiryService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Old removed orders go, hourly and at start (idempotent, so every instance may do it). */
-  private async prune(): Promise<void> {
+  private prune(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.pruning ??= this.runPrune().finally(() => (this.pruning = undefined));
+    return this.pruning;
+  }
+
+  private async runPrune(): Promise<void> {
     try {
       const pruned = await this.orders.pruneOldRemoved();
       if (pruned > 0) this.logger.log(`Pruned ${pruned} orders removed long ago`);
@@ -60,9 +67,20 @@ export class ExpiryService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * Runs before any store closes (those close in onApplicationShutdown): no new sweep or prune
+   * starts, and the ones in flight finish against an open store.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
+    if (this.scheduler.doesExist('interval', SWEEP_INTERVAL)) {
+      this.scheduler.deleteInterval(SWEEP_INTERVAL);
+    }
+    if (this.scheduler.doesExist('interval', PRUNE_INTERVAL)) {
+      this.scheduler.deleteInterval(PRUNE_INTERVAL);
+    }
+    await Promise.all([this.sweeping, this.pruning]);
   }
 
   @OnEvent([ORDER_EVENTS.created, ORDER_EVENTS.refreshed])
