@@ -55,7 +55,6 @@ export default tseslint.config(
         { checksVoidReturn: { arguments: false, attributes: false } },
       ],
       '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/require-await': 'error',
     },
   },
   {
