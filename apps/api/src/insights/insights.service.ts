@@ -113,7 +113,7 @@ export class InsightsService {
 
   /**
    * The p-th percentile of the collection times, linearly interpolated between the two nearest
-   * ranks (as PostgreSQL's percentile_cont), in ms; null when nothing was collected.
+   * ranks (as PostgreSQL's percentile_cont), in whole ms; null when nothing was collected.
    */
   private async collectionPercentile(
     from: number,
@@ -126,7 +126,7 @@ export class InsightsService {
     const rank = Math.floor(position);
     const [low, high = low] = await this.repository.collectionTimesAt(from, to, rank);
     if (low === undefined) return null;
-    return low + (high - low) * (position - rank);
+    return Math.round(low + (high - low) * (position - rank));
   }
 }
 
