@@ -15,8 +15,8 @@ describe('insights formatting', () => {
   });
 
   it('writes a day or a range of café days', () => {
-    expect(formatDayRange('2026-10-25', '2026-10-25', 'en')).toBe('Sunday 25 Oct 2026');
-    expect(formatDayRange('2026-10-02', '2026-10-31', 'en')).toBe('2–31 Oct 2026');
+    expect(formatDayRange('2026-10-25', '2026-10-25', 'en')).toMatch(/^Sunday,? 25 Oct 2026$/);
+    expect(formatDayRange('2026-10-02', '2026-10-31', 'en')).toMatch(/^2\s?–\s?31 Oct 2026$/);
     expect(formatDayRange('2026-11-02', '2026-12-01', 'nl')).toContain('nov');
   });
 
