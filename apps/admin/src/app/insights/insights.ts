@@ -38,7 +38,6 @@ export class Insights {
   protected readonly t = this.i18n.t;
   protected readonly m = computed(() => INSIGHTS_MESSAGES[this.i18n.lang()]);
   protected readonly deskHref = SCREEN_HREF.desk;
-  protected readonly periodIds = INSIGHTS_PERIOD_IDS;
 
   protected readonly selected = signal<InsightsPeriodId>('today');
   /** The figures shown; kept while the next period loads, so nothing jumps. */
@@ -47,6 +46,11 @@ export class Insights {
   protected readonly failed = signal(false);
   protected readonly csvDate = signal<string | null>(null);
   private requests = 0;
+
+  /** The periods the API offers (a retention under 30 days leaves the longer ones out). */
+  protected readonly periodIds = computed<readonly InsightsPeriodId[]>(
+    () => this.ready()?.periods.periods.map((period) => period.id) ?? INSIGHTS_PERIOD_IDS,
+  );
 
   protected readonly coverage = computed(() => {
     const ready = this.ready();
