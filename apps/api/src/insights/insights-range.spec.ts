@@ -32,6 +32,8 @@ describe('insights ranges', () => {
     [['2026-10-24T00:00:00Z'], '2026-10-25T00:00:00Z', '"from" must be an ISO 8601 time'],
     ['2026-10-25T00:00:00Z', '2026-10-25T00:00:00Z', '"from" must be before "to"'],
     ['2026-10-26T00:00:00Z', '2026-10-25T00:00:00Z', '"from" must be before "to"'],
+    ['1999-12-31T00:00:00Z', '2000-01-01T00:00:00Z', '"from" must lie in the years 2000 to 2999'],
+    ['9999-12-31T00:00:00Z', '9999-12-31T23:00:00-12:00', '"from" must lie in the years 2000'],
   ])('refuses from=%j to=%j', (from, to, message) => {
     expect(() => parseInstantRange(from, to, 30)).toThrow(BadRequestException);
     expect(() => parseInstantRange(from, to, 30)).toThrow(message);
@@ -39,7 +41,17 @@ describe('insights ranges', () => {
 
   it('checks café dates', () => {
     expect(parseCafeDate('2026-10-25')).toBe('2026-10-25');
-    for (const bad of ['2026-02-30', '2026-1-5', '20261025', '', undefined, ['2026-10-25']]) {
+    for (const bad of [
+      '9999-12-31',
+      '1999-12-31',
+      '0001-01-01',
+      '2026-02-30',
+      '2026-1-5',
+      '20261025',
+      '',
+      undefined,
+      ['2026-10-25'],
+    ]) {
       expect(() => parseCafeDate(bad)).toThrow('"date" must be a calendar day like 2026-03-29');
     }
   });

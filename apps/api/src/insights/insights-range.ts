@@ -5,6 +5,9 @@ const DAY_MS = 24 * HOUR_MS;
 /** A full ISO 8601 instant: date, time and a zone (Z or ±hh:mm), so nothing is guessed. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Café dates are worked with as plain YYYY-MM-DD strings: keep them to four-digit years. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(3000, 0, 1);
 
 export interface InstantRange {
   from: number;
@@ -32,9 +35,9 @@ export function parseInstantRange(from: unknown, to: unknown, retentionDays: num
 export function parseCafeDate(value: unknown): string {
   const text = typeof value === 'string' ? value : undefined;
   const match = text === undefined ? null : ISO_DATE.exec(text);
+  const day = match === null ? NaN : Date.UTC(+match[1], +match[2] - 1, +match[3]);
   const valid =
-    match !== null &&
-    new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toISOString().slice(0, 10) === text;
+    day >= EARLIEST && day < LATEST && new Date(day).toISOString().slice(0, 10) === text;
   if (!valid) {
     throw new BadRequestException('"date" must be a calendar day like 2026-03-29 (YYYY-MM-DD)');
   }
@@ -52,6 +55,9 @@ function instant(name: string, value: unknown): number {
     throw new BadRequestException(
       `"${name}" must be an ISO 8601 time with a zone, like 2026-03-29T00:00:00+01:00`,
     );
+  }
+  if (time < EARLIEST || time >= LATEST) {
+    throw new BadRequestException(`"${name}" must lie in the years 2000 to 2999`);
   }
   return time;
 }

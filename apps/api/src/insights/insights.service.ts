@@ -15,6 +15,8 @@ import { InsightsRepository, type SourceCountsRow } from './insights.repository'
 import { ordersCsv } from './orders-csv';
 
 const DAY_MS = 24 * 3600_000;
+/** More café days than any range may hold (ORDER_RETENTION_DAYS ≤ 3650): a guard, not a limit. */
+const MAX_DAYS = 4000;
 const PERIOD_DAYS: Record<InsightsPeriodId, number> = { today: 1, last7: 7, last30: 30 };
 
 /** The insights: aggregates of the stored orders over a range, in the café's time zone. */
@@ -81,7 +83,8 @@ export class InsightsService {
     }
     const perDay: InsightsDto['perDay'] = [];
     const lastDay = this.clock.dateAt(to - 1);
-    for (let date = this.clock.dateAt(from); date <= lastDay; date = addDays(date, 1)) {
+    const first = this.clock.dateAt(from);
+    for (let date = first; date <= lastDay && perDay.length <= MAX_DAYS; date = addDays(date, 1)) {
       perDay.push({ date, called: perDate.get(date) ?? 0 });
     }
 
