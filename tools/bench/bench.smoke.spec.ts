@@ -38,6 +38,7 @@ describe('npm run bench -- --smoke', () => {
       assert.ok((value('P3', 'webhooks/s') ?? 0) > 0);
       assert.equal(value('P4', 'errors'), 0);
       assert.ok((value('P5', 'board initial JS') ?? 0) > 0);
+      assert.ok((value('P6', 'insights, 30 days') ?? 0) > 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
 //   --scale  two instances on PostgreSQL + Redis (loopback) instead of one on the embedded store
 //   --dist   measure another build (e.g. an older commit's dist/) with this benchmark
-//   --only   boards (P1, P2, P4) or ingest (P3)
+//   --only   boards (P1, P2, P4), ingest (P3) or insights (P6, on both stores)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BenchServer } from './bench-server.ts';
 import { initialJs } from './board-payload.ts';
+import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
 import { type Figure, printTable } from './report.ts';
 import { now } from './stats.ts';
@@ -28,12 +29,21 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-const ONLY = values.only; // 'boards' (P1, P2, P4) or 'ingest' (P3); default: everything
+const ONLY = values.only; // 'boards' (P1, P2, P4), 'ingest' (P3), 'insights' (P6); default: all
 const DIST = resolve(values.dist ?? join(import.meta.dirname, '../../dist'));
 
 const smoke = values.smoke;
 const sizes = smoke
-  ? { p1Boards: 20, p1Orders: 10, ramp: [40], fanOutOrders: 3, ingestMs: 2000, stormBoards: 40 }
+  ? {
+      p1Boards: 20,
+      p1Orders: 10,
+      ramp: [40],
+      fanOutOrders: 3,
+      ingestMs: 2000,
+      stormBoards: 40,
+      insightsOrders: 300,
+      insightsRounds: 3,
+    }
   : {
       p1Boards: 1000,
       p1Orders: 200,
@@ -41,6 +51,8 @@ const sizes = smoke
       fanOutOrders: 20,
       ingestMs: 30_000,
       stormBoards: 5000,
+      insightsOrders: 30_000,
+      insightsRounds: 20,
     };
 const ROOT = resolve(import.meta.dirname, '../..');
 const PG_ADMIN = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,7 +64,7 @@ const problems: string[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
 
 /** A fresh store (embedded, or a PostgreSQL database) and the servers on it. */
-async function startProduct() {
+async function startProduct(store: { postgres: boolean } = { postgres: !!values.scale }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hubble-bench-'));
   const keyFile = join(dataDir, 'webhooks.key');
   writeFileSync(keyFile, signer.publicKeyPem);
@@ -65,13 +77,15 @@ async function startProduct() {
     ORDER_TIMEOUT_SECONDS: '3600',
   };
   let database: string | undefined;
-  if (values.scale) {
+  if (store.postgres) {
     database = `hubble_bench_${randomBytes(4).toString('hex')}`;
     await adminQuery(`create database ${database}`);
     const url = new URL(PG_ADMIN);
     url.pathname = `/${database}`;
+    env['DATABASE_URL'] = url.toString();
+  }
+  if (values.scale) {
     Object.assign(env, {
-      DATABASE_URL: url.toString(),
       REDIS_URL,
       REDIS_CHANNEL_PREFIX: `hubble-bench-${randomBytes(4).toString('hex')}`,
     });
@@ -340,6 +354,52 @@ async function ingestPhase(): Promise<void> {
   cleanups.length = 0;
 }
 
+/** P6: insights of the last 30 days over 30,000 stored orders, on each store. */
+async function insightsPhase(): Promise<void> {
+  for (const postgres of [false, true]) {
+    const storeName = postgres ? 'PostgreSQL' : 'node:sqlite';
+    const product = await startProduct({ postgres });
+    cleanups.push(() => product.stop());
+    const until = Date.now() - 600_000;
+    // 30 days minus a day of margin, so every order lies inside the café's last 30 days.
+    const orders = busyCafe(sizes.insightsOrders, until, 29);
+    await seedOrders(
+      product.env['DATABASE_URL']
+        ? { databaseUrl: product.env['DATABASE_URL'] }
+        : { sqliteFile: join(product.env['DATA_DIR'], 'hubble.sqlite') },
+      orders,
+    );
+    const timing = await measureInsights(
+      product.servers[0].url,
+      product.env['ADMIN_TOKEN'],
+      sizes.insightsRounds,
+    );
+    check(
+      timing.called === orders.length,
+      `P6 (${storeName}): insights counted ${timing.called} of ${orders.length} orders`,
+    );
+    figures.push(
+      {
+        id: 'P6',
+        name: `insights, 30 days, ${orders.length} orders, ${storeName}: p50`,
+        value: timing.query.p50,
+        unit: 'ms',
+      },
+      {
+        id: 'P6',
+        name: `insights ${storeName}: worst of ${timing.query.count}`,
+        value: timing.query.max,
+        unit: 'ms',
+        target: 500,
+        lowerIsBetter: true,
+      },
+      { id: 'P6', name: `day CSV ${storeName}: p50`, value: timing.csv.p50, unit: 'ms' },
+    );
+    await product.stop();
+    cleanups.length = 0;
+  }
+}
+
 function payloadPhase(): void {
   const js = initialJs(join(DIST, 'apps/board/browser'));
   figures.push({
@@ -355,8 +415,9 @@ function payloadPhase(): void {
 async function main(): Promise<void> {
   const started = new Date();
   payloadPhase();
-  if (ONLY !== 'ingest') await boardPhases();
-  if (ONLY !== 'boards') await ingestPhase();
+  if (ONLY === undefined || ONLY === 'boards') await boardPhases();
+  if (ONLY === undefined || ONLY === 'ingest') await ingestPhase();
+  if (ONLY === undefined || ONLY === 'insights') await insightsPhase();
   printTable(figures, {
     title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,

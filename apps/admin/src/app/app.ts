@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Desk } from './desk/desk';
 import { I18n } from './i18n/i18n';
+import { Insights } from './insights/insights';
 import { Login } from './login/login';
+import { Screen } from './navigation/screen';
 import { Session } from './session/session';
 
 /**
@@ -10,7 +12,7 @@ import { Session } from './session/session';
  */
 @Component({
   selector: 'app-root',
-  imports: [Desk, Login],
+  imports: [Desk, Insights, Login],
   templateUrl: './app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -18,6 +20,7 @@ export class App {
   protected readonly session = inject(Session);
   protected readonly t = inject(I18n).t;
   protected readonly signedIn = computed(() => this.session.state().status === 'signed-in');
+  protected readonly screen = inject(Screen).current;
 
   constructor() {
     void this.session.start();

@@ -7,6 +7,7 @@ import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
 import { ConfigModule } from '../config/config.module';
 import { ExpiryModule } from '../expiry/expiry.module';
 import { HealthModule } from '../health/health.module';
+import { InsightsModule } from '../insights';
 import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OrdersModule } from '../orders/orders.module';
@@ -33,6 +34,7 @@ export class AppModule {
         RealtimeModule,
         WebhookModule,
         AdminModule,
+        InsightsModule,
         HealthModule,
         WebModule.forRoot(config.webRoot),
       ],

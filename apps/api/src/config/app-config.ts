@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, type Env, integer, optional } from './env';
+import { cafeTimeZone, orderRetentionDays } from './insights-settings';
 
 export { ConfigError } from './env';
 
@@ -63,6 +64,10 @@ export interface AppConfigFields {
   /** Bearer token for GET /metrics; unset = /metrics is off. */
   readonly metricsToken: string | undefined;
   readonly logLevel: LogLevel;
+  /** IANA time zone of the café (CAFE_TIME_ZONE): insights count days and hours in it. */
+  readonly cafeTimeZone: string;
+  /** Removed orders are kept this many days (ORDER_RETENTION_DAYS), then pruned. */
+  readonly orderRetentionDays: number;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -226,5 +231,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     redisChannelPrefix: redisChannelPrefix(env),
     metricsToken: metricsToken(env),
     logLevel: logLevel(env),
+    cafeTimeZone: cafeTimeZone(env),
+    orderRetentionDays: orderRetentionDays(env),
   });
 }

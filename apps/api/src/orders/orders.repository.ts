@@ -56,7 +56,7 @@ export class OrdersRepository {
       if (existing && existing.expires_at > now) {
         const refreshed = await tx
           .updateTable('orders')
-          .set({ expires_at: expiresAt })
+          .set((eb) => ({ expires_at: expiresAt, refresh_count: eb('refresh_count', '+', 1) }))
           .where('id', '=', existing.id)
           .returningAll()
           .executeTakeFirstOrThrow();

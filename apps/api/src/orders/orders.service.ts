@@ -20,9 +20,6 @@ import { OrderChangedEvent, OrderRemovedEvent } from './order-events';
 import { toOrderDto, toRemovedOrderDto } from './order-mapper';
 import { type OrderChange, OrdersRepository } from './orders.repository';
 
-/** Removed orders are kept this long (audit, statistics), then pruned. */
-export const REMOVED_ORDER_RETENTION_DAYS = 30;
-
 export interface CreateOrderResult {
   order: OrderDto;
   /** True when the number was already active and only its time was renewed. */
@@ -123,10 +120,10 @@ export class OrdersService {
     return { version, orders: orders.map(toOrderDto) };
   }
 
-  /** Forgets orders removed more than {@link REMOVED_ORDER_RETENTION_DAYS} days ago. */
+  /** Forgets orders removed more than ORDER_RETENTION_DAYS days ago (audit, statistics). */
   pruneOldRemoved(): Promise<number> {
     return this.repository.pruneRemovedBefore(
-      Date.now() - REMOVED_ORDER_RETENTION_DAYS * 24 * 3600_000,
+      Date.now() - this.config.orderRetentionDays * 24 * 3600_000,
     );
   }
 

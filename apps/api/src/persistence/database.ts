@@ -10,6 +10,8 @@ export interface OrdersTable {
   expires_at: number;
   removed_at: number | null;
   removed_reason: RemovedReason | null;
+  /** How often the order was called again while on the board (a refresh). */
+  refresh_count: Generated<number>;
 }
 
 /**

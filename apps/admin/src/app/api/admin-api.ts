@@ -5,6 +5,9 @@ import {
   type AdminSnapshot,
   type CreateOrderRequest,
   type CreateOrderResultDto,
+  INSIGHTS_ROUTES,
+  type InsightsDto,
+  type InsightsPeriodsDto,
   type LoginRequest,
   type OrderDto,
   type RemovedOrderDto,
@@ -77,6 +80,15 @@ export class AdminApi {
 
   auroraSync(): Promise<{ sync: 'on' | 'off' }> {
     return this.request('GET', AURORA_STATUS_ROUTE);
+  }
+
+  insightsPeriods(): Promise<InsightsPeriodsDto> {
+    return this.request('GET', INSIGHTS_ROUTES.periods);
+  }
+
+  insights(from: string, to: string): Promise<InsightsDto> {
+    const query = new URLSearchParams({ from, to });
+    return this.request('GET', `${INSIGHTS_ROUTES.insights}?${query}`);
   }
 
   addOrder(orderNumber: number): Promise<CreateOrderResultDto> {

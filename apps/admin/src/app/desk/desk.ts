@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { LanguageSwitch } from '@hubble/ui';
 import { I18n } from '../i18n/i18n';
+import { SCREEN_HREF } from '../navigation/screen';
 import { Session } from '../session/session';
 import { DeskActions } from './desk-actions';
 import { DeskFeed } from './desk-feed';
@@ -41,6 +42,7 @@ export class Desk {
   protected readonly session = inject(Session);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  protected readonly insightsHref = SCREEN_HREF.insights;
   private readonly keypad = viewChild.required(Keypad);
 
   protected readonly fresh = signal<ReadonlyMap<number, number>>(new Map());

@@ -12,6 +12,9 @@ export interface Messages {
   product: string;
   thisDevice: (label: string) => string;
   logout: string;
+  /** Links between the two screens. */
+  navDesk: string;
+  navInsights: string;
   live: string;
   connecting: string;
   reconnecting: string;
@@ -98,6 +101,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     product: 'Order desk',
     thisDevice: (label) => `This device: ${label}`,
     logout: 'Log out',
+    navDesk: 'Desk',
+    navInsights: 'Insights',
     live: 'Live',
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting…',
@@ -195,6 +200,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     product: 'Bestelbalie',
     thisDevice: (label) => `Dit apparaat: ${label}`,
     logout: 'Uitloggen',
+    navDesk: 'Balie',
+    navInsights: 'Inzichten',
     live: 'Live',
     connecting: 'Verbinden…',
     reconnecting: 'Opnieuw verbinden…',
