@@ -28,7 +28,7 @@ export class WebhookSigner {
   /** POSTs `body` (sent byte for byte) with a valid signature unless one is given. */
   send(
     baseUrl: string,
-    body: string,
+    body: string | Buffer,
     headers: Record<string, string> = { 'x-signature': this.signature(body) },
   ): Promise<Response> {
     return fetch(new URL('/api/orders/webhook', baseUrl), {
