@@ -12,8 +12,8 @@ export interface WebhookSettings {
 
 export function webhookSettings(env: Env): WebhookSettings {
   return {
-    keyGraceSeconds: integer(env, 'STAR_COMMUNITY_KEY_GRACE_SECONDS', 600, 0, 86400),
-    keyFetchTimeoutMs: integer(env, 'STAR_COMMUNITY_KEY_FETCH_TIMEOUT_MS', 3000, 100, 30000),
+    keyGraceSeconds: integer(env, 'WEBHOOK_KEY_GRACE_SECONDS', 600, 0, 86400),
+    keyFetchTimeoutMs: integer(env, 'WEBHOOK_KEY_FETCH_TIMEOUT_MS', 3000, 100, 30000),
     refusalsPerMinute: integer(env, 'WEBHOOK_REFUSALS_PER_MINUTE', 20, 1, 100000),
   };
 }
