@@ -34,7 +34,7 @@ export class WebhookSigner {
     return fetch(new URL('/api/orders/webhook', baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
   }
 
