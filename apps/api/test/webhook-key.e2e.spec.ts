@@ -1,4 +1,5 @@
 import { KeyServer } from './support/key-server';
+import { waitUntil } from './support/wait-until';
 import { ServerProcess } from './support/server-process';
 import { createTestStore, type TestStore } from './support/stores';
 import { WebhookSigner } from './support/webhook-signer';
@@ -67,16 +68,66 @@ describe('Star Community public key from its URL', () => {
     expect(await orders()).toEqual([]);
   });
 
-  it('rate-limits an address that keeps sending forgeries, with 429', async () => {
+  it('after a forged webhook and a switch to a new key, the first webhook signed with it gets 200', async () => {
+    const { url } = await start();
+    const forged = await new WebhookSigner().send(url, '{"orderNumber":7}');
+    expect(forged.status).toBe(401);
+
+    keyServer.serve(newKey.publicKeyPem);
+    await newKey.sendOrder(url, 8);
+    // The previous key stays valid for the grace period.
+    await oldKey.sendOrder(url, 9);
+
+    expect((await orders()).map((order) => order.number).sort()).toEqual([8, 9]);
+  });
+
+  it('accepts the first webhook signed with the new key while a forgery arrives every second', async () => {
     const { url } = await start();
     const forger = new WebhookSigner();
-    const statuses: number[] = [];
-    for (let attempt = 0; attempt < 25; attempt++) {
-      statuses.push((await forger.send(url, `{"orderNumber":${attempt + 1}}`)).status);
+    const forgedStatuses: number[] = [];
+    let forging = true;
+    const forgeries = (async () => {
+      for (let n = 100; forging; n++) {
+        const sent = forger.send(url, JSON.stringify({ orderNumber: n }));
+        void sent.then((response) => forgedStatuses.push(response.status));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    })();
+    try {
+      await waitUntil(() => forgedStatuses.length >= 3, 20_000, 'three forgeries answered');
+      keyServer.serve(newKey.publicKeyPem);
+      await newKey.sendOrder(url, 10);
+      await waitUntil(() => forgedStatuses.length >= 5, 20_000, 'two more forgeries answered');
+      await newKey.sendOrder(url, 11);
+    } finally {
+      forging = false;
+      await forgeries;
     }
-    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
-    expect(statuses.slice(21)).toEqual(Array(4).fill(429));
+    expect(new Set(forgedStatuses)).toEqual(new Set([401]));
+    expect((await orders()).map((order) => order.number).sort()).toEqual([10, 11]);
+  });
+
+  it('shares one key fetch among concurrent forgeries and answers 429 once the address is over the limit', async () => {
+    const { url } = await start();
+    const fetchesBefore = keyServer.fetches;
+    const forger = new WebhookSigner();
+    const first = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => forger.send(url, `{"orderNumber":${n + 1}}`)),
+    );
+    expect(first.map((response) => response.status)).toEqual(Array(20).fill(401));
+    // 20 forgeries waited for a fresh key together: a handful of fetches, not one each.
+    expect(keyServer.fetches - fetchesBefore).toBeLessThanOrEqual(4);
+
+    const over = await Promise.all(
+      Array.from({ length: 5 }, (_, n) => forger.send(url, `{"orderNumber":${n + 30}}`)),
+    );
+    expect(over.map((response) => response.status)).toEqual(Array(5).fill(429));
+    expect(await over[0].json()).toMatchObject({ statusCode: 429, message: /Too many refused/ });
     expect(await orders()).toEqual([]);
-    expect(server?.logs.match(/blocked for 60 s/g)).toHaveLength(1);
+    expect(server?.logs.match(/answered 429 for 60 s/g)).toHaveLength(1);
+
+    // The limit only ever answers refused requests: a signed webhook from the address gets 200.
+    await oldKey.sendOrder(url, 40);
+    expect((await orders()).map((order) => order.number)).toEqual([40]);
   });
 });

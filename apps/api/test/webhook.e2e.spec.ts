@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { ServerProcess } from './support/server-process';
 import { createTestStore, type TestStore } from './support/stores';
 import { WebhookSigner } from './support/webhook-signer';
@@ -36,7 +37,10 @@ describe('Star Community webhook', () => {
     expect(await response.json()).toEqual({ status: 'accepted', orderNumber: 850 });
     expect(await orders()).toEqual([expect.objectContaining({ number: 850 })]);
 
-    const again = await signer.send(server.url, '{"orderNumber":850}');
+    const again = await signer.send(server.url, '{"orderNumber":850}', {
+      'content-encoding': 'identity',
+      'x-signature': signer.signature('{"orderNumber":850}'),
+    });
     expect(again.status).toBe(200);
     expect(await orders()).toHaveLength(1);
     await fetch(`${server.url}/api/orders`); // keep the server warm for the refusals below
@@ -63,9 +67,58 @@ describe('Star Community webhook', () => {
       ['null', '{"orderNumber":null}'],
       ['a missing orderNumber', '{"order":42}'],
       ['a JSON array', '[42]'],
+      ['8.0001e4 (an exponent)', '{"orderNumber":8.0001e4}'],
+      ['8e4', '{"orderNumber":8e4}'],
+      ['80002.0 (a fraction)', '{"orderNumber":80002.0}'],
+      ['-0', '{"orderNumber":-0}'],
+      ['an object', '{"orderNumber":{"value":5}}'],
     ])('400 for order number %s', async (_label, body) => {
       await expectRefused(await signer.send(server.url, body), 400, /orderNumber must be/);
     });
+
+    it.each([
+      ['orderNumber twice', '{"orderNumber":5,"orderNumber":6}', 'orderNumber'],
+      ['orderNumber twice, once escaped', '{"orderNumber":5,"order\\u004Eumber":6}', 'orderNumber'],
+      ['a key twice in a nested object', '{"orderNumber":5,"meta":{"a":1,"a":2}}', 'a'],
+    ])('400 for a signed body with %s', async (_label, body, key) => {
+      await expectRefused(
+        await signer.send(server.url, body),
+        400,
+        new RegExp(`key "${key}" more than once`),
+      );
+    });
+
+    it('400 for a signed body that is not UTF-8', async () => {
+      const body = Buffer.concat([
+        Buffer.from('{"orderNumber":5,"x":"'),
+        Buffer.from([0xff]),
+        Buffer.from('"}'),
+      ]);
+      await expectRefused(await signer.send(server.url, body), 400, /not valid JSON/);
+    });
+
+    it.each(['gzip', 'br', 'deflate', 'x-unknown'])(
+      '415 for Content-Encoding %s, whichever bytes were signed',
+      async (encoding) => {
+        const body = '{"orderNumber":5}';
+        const compressed =
+          encoding === 'br'
+            ? brotliCompressSync(body)
+            : encoding === 'deflate'
+              ? deflateSync(body)
+              : gzipSync(body);
+        for (const signature of [signer.signature(body), signer.signature(compressed)]) {
+          await expectRefused(
+            await signer.send(server.url, compressed, {
+              'content-encoding': encoding,
+              'x-signature': signature,
+            }),
+            415,
+            /Content-Encoding .* is not accepted/,
+          );
+        }
+      },
+    );
 
     it('400 for a body that is not JSON', async () => {
       await expectRefused(

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ADMIN_ROUTES } from '@hubble/contracts';
 import { Metrics } from '../metrics/metrics.service';
-import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from '../webhook/webhook.controller';
+import { SignedWebhookReader, WEBHOOK_PATH } from '../webhook';
 
 const JSON_BODY_LIMIT = '64kb';
 /**
@@ -13,11 +13,15 @@ const ADD_ORDER_BODY_LIMIT = '2mb';
 
 /**
  * The webhook gets its body as raw bytes (its signature covers the bytes exactly as received)
- * with a 16 KB cap; every other route gets parsed JSON. Parser failures answer in the same JSON
+ * with a 16 KB cap and no Content-Encoding; every other route gets parsed JSON. Parser failures answer in the same JSON
  * shape as the rest of the API.
  */
 export function installBodyParsers(app: NestExpressApplication): void {
-  app.use(WEBHOOK_PATH, express.raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES }));
+  const metrics = app.get(Metrics);
+  app.use(
+    WEBHOOK_PATH,
+    app.get(SignedWebhookReader).bodyParser((refusal) => metrics.webhook(refusal.outcome)),
+  );
   const addOrderJson = express.json({ limit: ADD_ORDER_BODY_LIMIT });
   app.use(ADMIN_ROUTES.orders, (request: Request, response: Response, next: NextFunction) =>
     request.method === 'POST' && request.path === '/'
@@ -25,7 +29,6 @@ export function installBodyParsers(app: NestExpressApplication): void {
       : next(),
   );
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  const metrics = app.get(Metrics);
   app.use((error: BodyParserError, request: Request, response: Response, next: NextFunction) => {
     // The webhook controller never sees a body over the cap; count it here.
     if (error.type === 'entity.too.large' && request.path === WEBHOOK_PATH) {

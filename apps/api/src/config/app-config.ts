@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, type Env, integer, optional } from './env';
 import { cafeTimeZone, orderRetentionDays } from './insights-settings';
+import { type WebhookSettings, webhookSettings } from './webhook-settings';
 
 export { ConfigError } from './env';
 
@@ -48,6 +49,8 @@ export interface AppConfigFields {
   /** Where the Star Community public key comes from; see {@link WebhookKeySource}. */
   readonly webhookKeySource: WebhookKeySource;
   readonly webhookKeyTtlSeconds: number;
+  /** Key grace period, key fetch timeout, refusal limit of the webhooks. */
+  readonly webhook: WebhookSettings;
   /** Aurora sync; `undefined` means sync is off. */
   readonly aurora: AuroraSettings | undefined;
   /**
@@ -224,6 +227,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     webRoot: optional(env, 'WEB_ROOT') ?? defaults.webRoot,
     webhookKeySource: webhookKeySource(env),
     webhookKeyTtlSeconds: integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
+    webhook: webhookSettings(env),
     aurora: aurora(env),
     adminToken: adminToken(env),
     publicUrl: publicUrl(env),

@@ -6,17 +6,20 @@ export type SignatureCheck = 'valid' | 'missing' | 'malformed' | 'invalid';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const MAX_SIGNATURE_CHARS = 1024;
 
-/** Checks an `X-Signature` header: base64 RSA-SHA256 (PKCS#1 v1.5) over the raw body bytes. */
-export function checkSignature(
-  body: Buffer,
+/** The bytes of an `X-Signature` header, or why it cannot be one. */
+export function decodeSignature(
   header: string | string[] | undefined,
-  key: KeyObject,
-): SignatureCheck {
+): Buffer | 'missing' | 'malformed' {
   if (header === undefined || header === '') return 'missing';
   if (Array.isArray(header)) return 'malformed';
   const text = header.trim();
   if (text.length > MAX_SIGNATURE_CHARS || text.length % 4 !== 0 || !BASE64.test(text)) {
     return 'malformed';
   }
-  return verify('sha256', body, key, Buffer.from(text, 'base64')) ? 'valid' : 'invalid';
+  return Buffer.from(text, 'base64');
+}
+
+/** Whether `signature` is an RSA-SHA256 (PKCS#1 v1.5) signature over `body` by one of `keys`. */
+export function signedByAny(body: Buffer, signature: Buffer, keys: readonly KeyObject[]): boolean {
+  return keys.some((key) => verify('sha256', body, key, signature));
 }

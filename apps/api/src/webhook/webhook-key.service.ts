@@ -1,42 +1,57 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AppConfig, type WebhookKeySource } from '../config/app-config';
 import { ensureDevKeyPair } from './dev-key-pair';
-
-const FETCH_TIMEOUT_MS = 5000;
-/** After a signature failure the key is fetched again, but never more often than this. */
-const REFETCH_AFTER_FAILURE_MS = 60_000;
-const MAX_KEY_BYTES = 64 * 1024;
+import { HeldKeys } from './held-keys';
 
 /**
- * Holds Star Community's public key: loaded at start, renewed after its TTL, fetched again when a
- * signature fails (key rotation, at most once a minute). When the source is unreachable the last
- * good key stays in use.
+ * A fetch for a failed signature starts at least this long after the previous one ended: forged
+ * traffic cannot make us hammer the key server, and a rotation is still seen within seconds.
+ */
+export const MIN_FETCH_GAP_MS = 2000;
+const MAX_KEY_BYTES = 64 * 1024;
+
+interface Fetch {
+  startedAt: number;
+  done: Promise<void>;
+}
+
+/**
+ * Holds Star Community's public key: loaded at start, renewed after its TTL, and fetched again
+ * when a signature does not verify (key rotation). One fetch at a time, shared by every request
+ * waiting for it. When the source is unreachable the last good key stays in use; the previous
+ * key stays valid for a grace period after a new one arrived.
  */
 @Injectable()
 export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookKeyService.name);
-  private key: KeyObject | undefined;
-  private loadedAt = 0;
-  private lastFailureRefetchAt = Number.NEGATIVE_INFINITY;
-  private loading: Promise<KeyObject | undefined> | undefined;
+  private readonly keys: HeldKeys;
+  private loadedAt = Number.NEGATIVE_INFINITY;
+  private inFlight: Fetch | undefined;
+  private lastCompletedStartedAt = Number.NEGATIVE_INFINITY;
+  private lastEndedAt = Number.NEGATIVE_INFINITY;
+  private nextFetch: Promise<void> | undefined;
+  private failing = false;
   private ttlTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {
+    this.keys = new HeldKeys(config.webhook.keyGraceSeconds * 1000);
+  }
 
   get source(): WebhookKeySource {
     return this.config.webhookKeySource;
   }
 
   async onModuleInit(): Promise<void> {
-    await this.reload();
+    await this.fetch();
     const ttlMs = this.config.webhookKeyTtlSeconds * 1000;
     this.ttlTimer = setInterval(
       () => {
-        if (Date.now() - this.loadedAt >= ttlMs) void this.reload();
+        if (now() - this.loadedAt >= ttlMs) void this.fetch();
       },
-      Math.min(ttlMs, REFETCH_AFTER_FAILURE_MS),
+      Math.min(ttlMs, 60_000),
     );
     this.ttlTimer.unref();
   }
@@ -45,46 +60,88 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
     clearInterval(this.ttlTimer);
   }
 
-  /** The key to verify with, if one has ever been loaded. */
+  /** The newest key, if one has ever been loaded. */
   current(): KeyObject | undefined {
-    return this.key;
+    return this.keys.latest();
+  }
+
+  /** The keys a signature may verify with now, the newest first. */
+  valid(): KeyObject[] {
+    return this.keys.valid(now());
   }
 
   /**
-   * Called when a signature does not verify (or no key is held): loads the key again unless
-   * that was already tried within the last minute. Returns the new key only if it changed.
+   * For a signature that did not verify with {@link valid}: waits for keys fetched after this
+   * call (perhaps Star Community rotated its key) and returns whether `verifies` accepts them.
+   * Returns early once a finished fetch makes `verifies` true; never waits longer than a fetch
+   * gap plus two fetch timeouts.
    */
-  async refetchAfterFailure(): Promise<KeyObject | undefined> {
-    if (Date.now() - this.lastFailureRefetchAt < REFETCH_AFTER_FAILURE_MS) return undefined;
-    this.lastFailureRefetchAt = Date.now();
-    const before = this.key;
-    const after = await this.reload();
-    return after && (!before || !after.equals(before)) ? after : undefined;
+  async awaitFreshKeys(verifies: (keys: readonly KeyObject[]) => boolean): Promise<boolean> {
+    const since = now();
+    const deadline = since + MIN_FETCH_GAP_MS + 2 * this.config.webhook.keyFetchTimeoutMs + 500;
+    for (;;) {
+      const running = this.inFlight;
+      if (running && running.startedAt >= since) {
+        await running.done;
+        return verifies(this.valid());
+      }
+      if (this.lastCompletedStartedAt >= since || now() >= deadline) return verifies(this.valid());
+      await (running ? running.done : this.fetchSoon());
+      if (verifies(this.valid())) return true;
+    }
   }
 
-  /** Loads the key from its source; on failure keeps the last good key and warns. */
-  private reload(): Promise<KeyObject | undefined> {
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
-    return this.loading;
+  /** The next fetch, started once {@link MIN_FETCH_GAP_MS} has passed since the last one ended. */
+  private fetchSoon(): Promise<void> {
+    this.nextFetch ??= (async () => {
+      const wait = this.lastEndedAt + MIN_FETCH_GAP_MS - now();
+      if (wait > 0) await sleep(wait);
+      this.nextFetch = undefined;
+      await this.fetch();
+    })();
+    return this.nextFetch;
   }
 
-  private async load(): Promise<KeyObject | undefined> {
+  private fetch(): Promise<void> {
+    if (this.inFlight) return this.inFlight.done;
+    const startedAt = now();
+    const done = this.load().finally(() => {
+      this.inFlight = undefined;
+      this.lastCompletedStartedAt = startedAt;
+      this.lastEndedAt = now();
+    });
+    this.inFlight = { startedAt, done };
+    return done;
+  }
+
+  /** Loads the key from its source; on failure keeps the keys held and warns (once per outage). */
+  private async load(): Promise<void> {
     try {
       const key = createPublicKey(await this.readPem());
       if (key.asymmetricKeyType !== 'rsa') throw new Error('the key is not an RSA public key');
-      if (!this.key || !key.equals(this.key)) {
-        this.logger.log(`Star Community public key loaded from ${describe(this.source)}`);
+      const hadKey = this.keys.latest() !== undefined;
+      if (this.keys.take(key, now())) {
+        const grace = this.config.webhook.keyGraceSeconds;
+        this.logger.log(
+          `Star Community public key loaded from ${describe(this.source)}` +
+            (hadKey && grace > 0 ? `; the previous key stays valid for ${grace} s` : ''),
+        );
+      } else if (this.failing) {
+        this.logger.log(`Star Community public key source ${describe(this.source)} answers again`);
       }
-      this.key = key;
-      this.loadedAt = Date.now();
+      this.failing = false;
+      this.loadedAt = now();
     } catch (error) {
-      const fallback = this.key ? 'keeping the last good key' : 'no key held, webhooks get 503';
-      this.logger.warn(
+      const fallback = this.keys.latest()
+        ? 'keeping the keys held'
+        : 'no key held, webhooks get 503';
+      const line =
         `Could not load the Star Community public key from ${describe(this.source)}: ` +
-          `${(error as Error).message}; ${fallback}`,
-      );
+        `${(error as Error).message}; ${fallback}`;
+      if (this.failing) this.logger.debug(line);
+      else this.logger.warn(line);
+      this.failing = true;
     }
-    return this.key;
   }
 
   private async readPem(): Promise<string> {
@@ -95,7 +152,7 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
         return readFile(this.source.path, 'utf8');
       case 'url': {
         const response = await fetch(this.source.url, {
-          signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+          signal: AbortSignal.timeout(this.config.webhook.keyFetchTimeoutMs),
           redirect: 'follow',
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -105,6 +162,11 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
       }
     }
   }
+}
+
+/** A monotonic clock, so a wall-clock step cannot stall or rush a fetch. */
+function now(): number {
+  return performance.now();
 }
 
 function describe(source: WebhookKeySource): string {

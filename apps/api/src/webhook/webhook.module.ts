@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
+import { SignedWebhookReader } from './signed-webhook-reader';
 import { WebhookController } from './webhook.controller';
 import { WebhookKeyService } from './webhook-key.service';
 import { WebhookRefusalLimiter } from './webhook-refusal-limiter';
@@ -7,10 +8,7 @@ import { WebhookRefusalLimiter } from './webhook-refusal-limiter';
 @Module({
   imports: [OrdersModule],
   controllers: [WebhookController],
-  providers: [
-    WebhookKeyService,
-    { provide: WebhookRefusalLimiter, useFactory: () => WebhookRefusalLimiter.create() },
-  ],
-  exports: [WebhookKeyService],
+  providers: [WebhookKeyService, WebhookRefusalLimiter, SignedWebhookReader],
+  exports: [WebhookKeyService, SignedWebhookReader],
 })
 export class WebhookModule {}

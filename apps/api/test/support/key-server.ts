@@ -6,6 +6,8 @@ export class KeyServer {
   private pem: string;
   private server: Server | undefined;
   private port = 0;
+  /** How many times the key was fetched. */
+  fetches = 0;
 
   constructor(pem: string) {
     this.pem = pem;
@@ -21,6 +23,7 @@ export class KeyServer {
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
+      this.fetches++;
       response.writeHead(200, { 'content-type': 'application/x-pem-file' });
       response.end(this.pem);
     });

@@ -28,13 +28,13 @@ export class WebhookSigner {
   /** POSTs `body` (sent byte for byte) with a valid signature unless one is given. */
   send(
     baseUrl: string,
-    body: string,
+    body: string | Buffer,
     headers: Record<string, string> = { 'x-signature': this.signature(body) },
   ): Promise<Response> {
     return fetch(new URL('/api/orders/webhook', baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
   }
 
