@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, type Env, integer, optional } from './env';
+import { trustProxy, type TrustProxySetting } from './proxy-settings';
+import { frameAncestors } from './security-headers-settings';
 
 export { ConfigError } from './env';
 
@@ -63,6 +65,10 @@ export interface AppConfigFields {
   /** Bearer token for GET /metrics; unset = /metrics is off. */
   readonly metricsToken: string | undefined;
   readonly logLevel: LogLevel;
+  /** Which nearest hop may set X-Forwarded-For / -Proto (TRUST_PROXY). */
+  readonly trustProxy: TrustProxySetting;
+  /** CSP frame-ancestors sources for the board (FRAME_ANCESTORS); the back-office: none. */
+  readonly frameAncestors: readonly string[];
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -226,5 +232,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     redisChannelPrefix: redisChannelPrefix(env),
     metricsToken: metricsToken(env),
     logLevel: logLevel(env),
+    trustProxy: trustProxy(env),
+    frameAncestors: frameAncestors(env),
   });
 }
