@@ -8,6 +8,9 @@ import { FanoutIoAdapter } from '../realtime/fanout-io.adapter';
 import { RedisFanout } from '../realtime/redis-fanout';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './body-parsers';
+import { robotsTxt } from '../web/robots';
+import { securityHeaders } from '../web/security-headers';
+import { serveBuiltApps } from '../web/static-files';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -30,6 +33,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // Behind a reverse proxy (TRUST_PROXY), trust the nearest hop's X-Forwarded-For / -Proto only.
   app.set('trust proxy', trustProxyFunction(config.trustProxy));
+  app.use(securityHeaders(config.frameAncestors));
+  app.use(robotsTxt);
+  serveBuiltApps(app, config.webRoot);
   installBodyParsers(app);
   app.useWebSocketAdapter(new FanoutIoAdapter(app, app.get(RedisFanout)));
   app.enableShutdownHooks();
