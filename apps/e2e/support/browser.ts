@@ -74,6 +74,12 @@ export function cspViolations(context: BrowserContext): string[] {
   return [...(cspReports.get(context) ?? [])];
 }
 
+/** Returns the violations reported so far and forgets them (for a test that provokes one). */
+export function takeCspViolations(context: BrowserContext): string[] {
+  const reports = cspReports.get(context) ?? [];
+  return reports.splice(0);
+}
+
 /** Writes `dist/e2e-screenshots/<name>.png` and prints where. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
