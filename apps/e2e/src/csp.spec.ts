@@ -19,6 +19,7 @@ describe('the Content-Security-Policy in the browser', () => {
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });
     expect(ran).toBe(false);
+    // One more round trip, so the page's report (an exposed binding) has reached the test.
     await board.page.waitForFunction(() => true);
     const reports = takeCspViolations(context);
     expect(reports.join('\n')).toMatch(/script-src/);
