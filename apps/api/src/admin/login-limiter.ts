@@ -50,8 +50,15 @@ export class LoginLimiter implements OnApplicationShutdown {
       // Commands fail at once while Redis is away, so the insurance limiter takes over.
       disableOfflineQueue: true,
     });
+    // Its outages are reported by the Socket.IO fan-out, which uses the same Redis.
     redis.on('error', () => undefined);
-    await redis.connect();
+    // Wait for Redis a little (the start fails anyway when it is unreachable: RedisFanout), but
+    // never hang here: until it answers, the insurance limiter counts.
+    const connected = redis.connect().then(
+      () => undefined,
+      () => undefined,
+    );
+    await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
     const limiter = new RateLimiterRedis({
       ...policy,
       storeClient: redis,
@@ -63,7 +70,10 @@ export class LoginLimiter implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.close().catch(() => undefined);
+    // A client that never connected refuses to close; there is nothing to close then.
+    await Promise.resolve()
+      .then(() => this.redis?.close())
+      .catch(() => undefined);
   }
 
   /** Seconds until the block on `address` ends (0 when not blocked). */
