@@ -23,5 +23,6 @@ export function redactUrl(url: string | undefined): string | undefined {
   } catch {
     // Not valid percent-encoding: judge the raw path.
   }
-  return /^[/\\]+login([/\\]|$)/i.test(decoded) ? '/login/[redacted]' : url;
+  if (!/^[/\\]+login([/\\]|$)/i.test(decoded)) return url;
+  return `/login/[redacted]${url.slice(path.length)}`;
 }
