@@ -120,12 +120,20 @@ describe('the staff back-office', () => {
     await desk.order(555).click();
     await board.tile(555).waitFor({ state: 'detached' });
 
-    // Another site (127.0.0.1 is not the same site as localhost) opened in the same browser
-    // tries to put the order back: a simple POST, which browsers send without asking.
+    // Another site (127.0.0.1 is not the same site as localhost) opened in the same browser,
+    // with a page of its own (not under our CSP), tries to put the order back: a simple POST,
+    // which browsers send without asking.
     const attacker = await desk.page.context().newPage();
-    await attacker.goto(suite.product.url.replace('localhost', '127.0.0.1'));
+    const elsewhere = `${suite.product.url.replace('localhost', '127.0.0.1')}/elsewhere`;
+    await attacker.route(elsewhere, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' }),
+    );
+    await attacker.goto(elsewhere);
     await attacker.evaluate(async (target) => {
-      await fetch(target, { method: 'POST', mode: 'no-cors', credentials: 'include' });
+      // The request is sent; Cross-Origin-Resource-Policy then keeps its answer from this page.
+      await fetch(target, { method: 'POST', mode: 'no-cors', credentials: 'include' }).catch(
+        () => undefined,
+      );
     }, `${suite.product.url}${ADMIN_ROUTES.orders}/555/recall`);
     await desk.page.waitForTimeout(500);
     expect(await board.tile(555).count()).toBe(0);

@@ -29,18 +29,55 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh profile (storage, service workers, permissions) shaped like a phone by default. */
-export function newContext(
+const cspReports = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * A fresh profile (storage, service workers, permissions) shaped like a phone by default. It
+ * records every Content-Security-Policy violation of its pages (the `securitypolicyviolation`
+ * event and the console's "Refused to …" errors): see {@link cspViolations}.
+ */
+export async function newContext(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: 360, height: 640 },
     deviceScaleFactor: 1,
     locale: 'en-US',
     colorScheme: 'light',
     ...options,
   });
+  const reports: string[] = [];
+  cspReports.set(context, reports);
+  await context.exposeBinding('__hubbleCspViolation', ({ page }, report: string) => {
+    reports.push(`${page?.url() ?? '?'}: ${report}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __hubbleCspViolation(report: string): void })
+        .__hubbleCspViolation;
+      report(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      reports.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
+  return context;
+}
+
+/** The CSP violations the context's pages reported so far (none is the only right answer). */
+export function cspViolations(context: BrowserContext): string[] {
+  return [...(cspReports.get(context) ?? [])];
+}
+
+/** Returns the violations reported so far and forgets them (for a test that provokes one). */
+export function takeCspViolations(context: BrowserContext): string[] {
+  const reports = cspReports.get(context) ?? [];
+  return reports.splice(0);
 }
 
 /** Writes `dist/e2e-screenshots/<name>.png` and prints where. */
@@ -75,7 +112,8 @@ const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await settle(page);
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as an inline <script>: the product's CSP rightly refuses those.
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
       .axe;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { BoardPage } from './board-page';
-import { launchChromium, newContext } from './browser';
+import { cspViolations, launchChromium, newContext } from './browser';
 import { Product } from './product';
 
 export interface BrowserSuite {
@@ -26,8 +26,12 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
     browser = await launchChromium();
   });
 
+  // Every browser test runs with the product's CSP on; a page it blocked anything on fails it.
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    const closing = contexts.splice(0);
+    const violations = closing.flatMap((context) => cspViolations(context));
+    await Promise.all(closing.map((context) => context.close()));
+    expect(violations).toEqual([]);
   });
 
   afterAll(async () => {

@@ -8,7 +8,8 @@ import { AdminTokenService } from './admin-token.service';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { DeskService } from './desk.service';
-import { LoginRefusalLimiter } from './login-refusal-limiter';
+import { AppConfig } from '../config/app-config';
+import { LoginLimiter } from './login-limiter';
 import { SameOriginGuard } from './same-origin.guard';
 
 /** Staff access (token, sessions, login throttling, CSRF) and the back-office HTTP API. */
@@ -22,7 +23,7 @@ import { SameOriginGuard } from './same-origin.guard';
     SameOriginGuard,
     AuditService,
     DeskService,
-    { provide: LoginRefusalLimiter, useFactory: () => LoginRefusalLimiter.create() },
+    { provide: LoginLimiter, inject: [AppConfig], useFactory: LoginLimiter.create },
   ],
   exports: [AdminTokenService, AdminSessionsService, DeskService],
 })

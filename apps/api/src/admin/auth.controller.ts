@@ -19,8 +19,8 @@ import { AdminSessionsService, SESSION_LIFETIME_MS } from './admin-sessions.serv
 import { AuditService } from './audit.service';
 import { clientAddress } from '../common/client-address';
 import { clearSessionCookie, setSessionCookie } from './cookies';
-import { LoginRefusalLimiter } from './login-refusal-limiter';
-import { SameOriginGuard } from './same-origin.guard';
+import { LoginLimiter } from './login-limiter';
+import { isDirectOrSameOrigin, SameOriginGuard } from './same-origin.guard';
 
 const DESK_PATH = '/admin/';
 
@@ -29,7 +29,7 @@ const DESK_PATH = '/admin/';
 export class AuthController {
   constructor(
     private readonly sessions: AdminSessionsService,
-    private readonly refusals: LoginRefusalLimiter,
+    private readonly refusals: LoginLimiter,
     private readonly audit: AuditService,
   ) {}
 
@@ -42,10 +42,10 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AdminSessionDto> {
     const address = clientAddress(request);
-    this.refuseWhileBlocked(address, response);
+    await this.refuseWhileBlocked(address, response);
     const token = (body as { token?: unknown } | undefined)?.token;
     if (!this.sessions.tokenMatches(token)) {
-      await this.refusals.recordRefusal(address);
+      await this.refusals.recordWrongToken(address);
       throw new UnauthorizedException('Wrong token');
     }
     return this.openSession(request, response);
@@ -61,13 +61,19 @@ export class AuthController {
     // The token is in this URL: keep it out of caches and out of the next page's Referer.
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Referrer-Policy', 'no-referrer');
+    // Any page can make a browser fetch this URL (an <img>, a link): from another site it is
+    // neither tried nor counted, so outsiders can neither guess through it nor lock staff out.
+    if (!isDirectOrSameOrigin(request)) {
+      response.redirect(302, `${DESK_PATH}?login=cross-site`);
+      return;
+    }
     const address = clientAddress(request);
-    if (this.refusals.isBlocked(address)) {
+    if ((await this.refusals.retryAfterSeconds(address)) > 0) {
       response.redirect(302, `${DESK_PATH}?login=blocked`);
       return;
     }
     if (!this.sessions.tokenMatches(token)) {
-      await this.refusals.recordRefusal(address);
+      await this.refusals.recordWrongToken(address);
       response.redirect(302, `${DESK_PATH}?login=invalid-link`);
       return;
     }
@@ -101,8 +107,8 @@ export class AuthController {
     return AdminSessionsService.toDto(session);
   }
 
-  private refuseWhileBlocked(address: string, response: Response): void {
-    const seconds = this.refusals.retryAfterSeconds(address);
+  private async refuseWhileBlocked(address: string, response: Response): Promise<void> {
+    const seconds = await this.refusals.retryAfterSeconds(address);
     if (seconds <= 0) return;
     response.setHeader('Retry-After', String(seconds));
     throw new HttpException(

@@ -46,6 +46,16 @@ export function isSameOrigin(
   return allowed.has(origin);
 }
 
+/**
+ * Whether the browser marks the request as typed, bookmarked or from our own pages
+ * (`Sec-Fetch-Site: none` / `same-origin`). Without the header it is not a current browser
+ * (curl, a kiosk script): nothing can have made it fetch the URL for someone else's page.
+ */
+export function isDirectOrSameOrigin(request: Pick<Request, 'headers'>): boolean {
+  const fetchSite = header(request.headers['sec-fetch-site']);
+  return fetchSite === undefined || fetchSite === 'none' || fetchSite === 'same-origin';
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }

@@ -1,15 +1,25 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import { AppConfig } from '../config/app-config';
+import { trustProxyFunction } from '../config/proxy-settings';
 import { FanoutIoAdapter } from '../realtime/fanout-io.adapter';
 import { RedisFanout } from '../realtime/redis-fanout';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './body-parsers';
+import { robotsTxt } from '../web/robots';
+import { securityHeaders } from '../web/security-headers';
+import { serveBuiltApps } from '../web/static-files';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const server = express();
+  // Paths mean one thing everywhere: /login/ logs in, /LOGIN/ does not (see logging/redaction).
+  // Set before Nest first touches the router, which reads it once.
+  server.set('case sensitive routing', true);
+  const adapter = new ExpressAdapter(server);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
     // Let start-up failures (store unreachable, …) reach the caller instead of exiting.
     abortOnError: false,
     bodyParser: false,
@@ -21,8 +31,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  // Behind a reverse proxy on the same machine (nginx), trust its X-Forwarded-For / -Proto.
-  app.set('trust proxy', 'loopback');
+  // Behind a reverse proxy (TRUST_PROXY), trust the nearest hop's X-Forwarded-For / -Proto only.
+  app.set('trust proxy', trustProxyFunction(config.trustProxy));
+  app.use(securityHeaders(config.frameAncestors));
+  app.use(robotsTxt);
+  serveBuiltApps(app, config.webRoot);
   installBodyParsers(app);
   app.useWebSocketAdapter(new FanoutIoAdapter(app, app.get(RedisFanout)));
   app.enableShutdownHooks();

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { ConfigError, type Env, integer, optional } from './env';
 import { cafeTimeZone, orderRetentionDays } from './insights-settings';
 import { type WebhookSettings, webhookSettings } from './webhook-settings';
+import { trustProxy, type TrustProxySetting } from './proxy-settings';
+import { frameAncestors } from './security-headers-settings';
 
 export { ConfigError } from './env';
 
@@ -71,6 +73,10 @@ export interface AppConfigFields {
   readonly cafeTimeZone: string;
   /** Removed orders are kept this many days (ORDER_RETENTION_DAYS), then pruned. */
   readonly orderRetentionDays: number;
+  /** Which nearest hop may set X-Forwarded-For / -Proto (TRUST_PROXY). */
+  readonly trustProxy: TrustProxySetting;
+  /** CSP frame-ancestors sources for the board (FRAME_ANCESTORS); the back-office: none. */
+  readonly frameAncestors: readonly string[];
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -237,5 +243,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     logLevel: logLevel(env),
     cafeTimeZone: cafeTimeZone(env),
     orderRetentionDays: orderRetentionDays(env),
+    trustProxy: trustProxy(env),
+    frameAncestors: frameAncestors(env),
   });
 }

@@ -8,4 +8,20 @@ describe('redactUrl', () => {
     expect(redactUrl('/admin/login/x')).toBe('/admin/login/x');
     expect(redactUrl(undefined)).toBeUndefined();
   });
+
+  it('hides it in every spelling of the path: casing, doubled slashes, escapes', () => {
+    for (const url of [
+      '/LOGIN/s3cret',
+      '/Login/s3cret',
+      '//login/s3cret',
+      '///lOgIn//s3cret',
+      '/%6Cogin/s3cret',
+      '/login%2Fs3cret',
+      '/login\\s3cret',
+    ]) {
+      expect(redactUrl(url)).toBe('/login/[redacted]');
+    }
+    expect(redactUrl('/Login/s3cret?x=1')).toBe('/login/[redacted]?x=1');
+    expect(redactUrl('/loginpage')).toBe('/loginpage');
+  });
 });

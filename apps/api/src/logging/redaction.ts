@@ -9,7 +9,20 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
-/** The staff login link carries the token in its path: never log it. */
+/**
+ * The staff login link carries the token in its path: never log it. Routes are case-sensitive
+ * (only `/login/` logs in), but the log hides everything after `login` in any casing, escaping
+ * or number of slashes, so no spelling of the link leaks a token.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/^\/login\/[^/?#]*/, '/login/[redacted]');
+  if (url === undefined) return undefined;
+  const path = url.split(/[?#]/, 1)[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Not valid percent-encoding: judge the raw path.
+  }
+  if (!/^[/\\]+login([/\\]|$)/i.test(decoded)) return url;
+  return `/login/[redacted]${url.slice(path.length)}`;
 }

@@ -27,10 +27,13 @@ import { isSameOrigin } from '../admin/same-origin.guard';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
+import { limitIncomingRate, limitUnsentOutput } from './output-budget';
+import { SnapshotPacer } from './snapshot-pacer';
 
 interface SocketData {
   session: AdminSession;
   expiryTimer?: NodeJS.Timeout;
+  pacer?: SnapshotPacer;
 }
 type AdminNamespace = Namespace<AdminClientEvents, AdminServerEvents, object, SocketData>;
 type AdminSocket = Socket<AdminClientEvents, AdminServerEvents, object, SocketData>;
@@ -71,17 +74,28 @@ export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
-  async handleConnection(socket: AdminSocket): Promise<void> {
+  handleConnection(socket: AdminSocket): void {
     const { session } = socket.data;
     const endsIn = Math.min(session.expiresAt - Date.now(), MAX_TIMER_MS);
     socket.data.expiryTimer = setTimeout(() => this.endSession(socket), Math.max(endsIn, 0));
-    socket.once('disconnect', () => clearTimeout(socket.data.expiryTimer));
-    await this.sendSnapshot(socket);
+    limitUnsentOutput(socket, (bytes) =>
+      this.logger.warn(`A desk stopped reading (${bytes} bytes unsent); disconnected`),
+    );
+    limitIncomingRate(socket, () =>
+      this.logger.warn(`A desk flooded the feed with messages; disconnected`),
+    );
+    const pacer = new SnapshotPacer(() => this.sendSnapshot(socket));
+    socket.data.pacer = pacer;
+    socket.once('disconnect', () => {
+      clearTimeout(socket.data.expiryTimer);
+      pacer.stop();
+    });
+    pacer.request();
   }
 
   @SubscribeMessage(ADMIN_SYNC)
-  async onSync(socket: AdminSocket): Promise<void> {
-    await this.sendSnapshot(socket);
+  onSync(socket: AdminSocket): void {
+    socket.data.pacer?.request();
   }
 
   @OnEvent(ADMIN_EVENTS.created)

@@ -20,13 +20,19 @@ import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
 import { Metrics } from '../metrics/metrics.service';
 import { CoalescedRead } from './coalesced-read';
 import { OrdersService } from '../orders/orders.service';
+import { limitIncomingRate, limitUnsentOutput } from './output-budget';
+import { SnapshotPacer } from './snapshot-pacer';
 
 type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
-type BoardSocket = Socket<BoardClientEvents, BoardServerEvents>;
+interface SocketData {
+  pacer: SnapshotPacer;
+}
+type BoardSocket = Socket<BoardClientEvents, BoardServerEvents, object, SocketData>;
 
 /**
- * The customers' live feed. Every (re)connect and every `sync` gets a snapshot; changes are
- * broadcast once per namespace (Socket.IO encodes a broadcast once for all sockets).
+ * The customers' live feed. Every (re)connect and every `sync` gets a snapshot (paced per socket,
+ * see {@link SnapshotPacer}); changes are broadcast once per namespace (Socket.IO encodes a
+ * broadcast once for all sockets). A socket that stops reading is dropped past its output budget.
  */
 @WebSocketGateway({ namespace: BOARD_NAMESPACE, serveClient: false })
 export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
@@ -49,13 +55,22 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     this.metrics.measureClients('board', () => namespace.sockets.size);
   }
 
-  async handleConnection(socket: BoardSocket): Promise<void> {
-    await this.sendSnapshot(socket);
+  handleConnection(socket: BoardSocket): void {
+    limitUnsentOutput(socket, (bytes) =>
+      this.logger.warn(`A board stopped reading (${bytes} bytes unsent); disconnected`),
+    );
+    limitIncomingRate(socket, () =>
+      this.logger.warn(`A board flooded the feed with messages; disconnected`),
+    );
+    const pacer = new SnapshotPacer(() => this.sendSnapshot(socket));
+    socket.data.pacer = pacer;
+    socket.once('disconnect', () => pacer.stop());
+    pacer.request();
   }
 
   @SubscribeMessage(BOARD_SYNC)
-  async onSync(socket: BoardSocket): Promise<void> {
-    await this.sendSnapshot(socket);
+  onSync(socket: BoardSocket): void {
+    socket.data.pacer.request();
   }
 
   @OnEvent(BOARD_EVENTS.created)

@@ -46,6 +46,10 @@ export class ServerProcess {
     return server;
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get logs(): string {
     return this.output;
   }

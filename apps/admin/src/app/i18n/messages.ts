@@ -34,6 +34,7 @@ export interface Messages {
   errThrottled: string;
   retryIn: (seconds: number) => string;
   errInvalidLink: string;
+  errCrossSiteLink: string;
   errUnreachable: string;
   retry: string;
   loggedOut: string;
@@ -124,6 +125,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     errThrottled: 'Too many attempts. Try again in a minute.',
     retryIn: (s) => `You can try again in ${s} s.`,
     errInvalidLink: 'That login link is not valid (any more). Log in with the token instead.',
+    errCrossSiteLink:
+      'That login link was opened from another site, so it was not used. Open it from a bookmark or paste it into the address bar, or log in with the token.',
     errUnreachable: 'Cannot reach the server. Check the connection and try again.',
     retry: 'Try again',
     loggedOut: 'You are logged out.',
@@ -223,6 +226,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     errThrottled: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
     retryIn: (s) => `Je kunt het over ${s} s opnieuw proberen.`,
     errInvalidLink: 'Die inloglink is niet (meer) geldig. Log in met het token.',
+    errCrossSiteLink:
+      'Die inloglink werd vanaf een andere site geopend en is daarom niet gebruikt. Open hem via een bladwijzer of plak hem in de adresbalk, of log in met het token.',
     errUnreachable:
       'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
     retry: 'Opnieuw proberen',

@@ -51,6 +51,8 @@ export class Login {
         return t.errInvalidLink;
       case 'blocked':
         return t.errThrottled;
+      case 'cross-site':
+        return t.errCrossSiteLink;
       case 'ended':
         return t.sessionEnded;
       case 'logged-out':
@@ -64,7 +66,9 @@ export class Login {
     return (
       state.status === 'unreachable' ||
       (state.status === 'signed-out' &&
-        (state.reason === 'invalid-link' || state.reason === 'blocked'))
+        (state.reason === 'invalid-link' ||
+          state.reason === 'blocked' ||
+          state.reason === 'cross-site'))
     );
   });
   protected readonly error = computed(() => {

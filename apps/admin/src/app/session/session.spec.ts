@@ -55,6 +55,16 @@ describe('Session', () => {
     expect(location.search).toBe('');
   });
 
+  it('tells a login link the API refused to use because another site opened it', async () => {
+    history.replaceState(null, '', '/admin/?login=cross-site');
+    const { session } = setup({
+      [`GET ${ADMIN_ROUTES.session}`]: () => apiError(401, 'Unauthorized'),
+    });
+    await session.start();
+    expect(session.state()).toEqual({ status: 'signed-out', reason: 'cross-site' });
+    expect(location.search).toBe('');
+  });
+
   it('says the server cannot be reached, and checks again on request', async () => {
     let up = false;
     const { session } = setup({

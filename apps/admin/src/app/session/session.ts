@@ -3,7 +3,8 @@ import type { AdminSessionDto } from '@hubble/contracts';
 import { AdminApi, ApiError, NO_ANSWER } from '../api/admin-api';
 
 /** Why the login screen shows: to say so above the token field. */
-export type SignedOutReason = 'invalid-link' | 'blocked' | 'logged-out' | 'ended' | null;
+export type SignedOutReason =
+  'invalid-link' | 'blocked' | 'cross-site' | 'logged-out' | 'ended' | null;
 
 export type SessionState =
   | { status: 'checking' }
@@ -18,7 +19,8 @@ export type LoginResult =
 
 /**
  * Query parameter the API's login link adds when it did not log in: `?login=invalid-link` (wrong
- * token) or `?login=blocked` (too many wrong tokens from this address).
+ * token), `?login=blocked` (too many wrong tokens from this address) or `?login=cross-site` (the
+ * link was opened from another site's page, so the API did not look at it).
  */
 const LOGIN_PARAM = 'login';
 /** When a 429 names no Retry-After: the API's throttle window. */
@@ -117,6 +119,8 @@ export class Session {
     url.searchParams.delete(LOGIN_PARAM);
     // Drop the parameter so a reload or a bookmark does not repeat the message.
     this.document.defaultView?.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return verdict === 'invalid-link' || verdict === 'blocked' ? verdict : null;
+    return verdict === 'invalid-link' || verdict === 'blocked' || verdict === 'cross-site'
+      ? verdict
+      : null;
   }
 }

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { io } from 'socket.io-client';
+import {
+  OUTPUT_BUDGET_BYTES,
+  limitUnsentOutput,
+  MAX_INCOMING_PACKET_BYTES,
+  MAX_INCOMING_PER_SECOND,
+} from '../src/realtime/output-budget';
+import { SNAPSHOTS_PER_SECOND } from '../src/realtime/snapshot-pacer';
+import { BoardClient } from './support/board-client';
+import { ServerProcess } from './support/server-process';
+import { StalledSocket } from './support/stalled-socket';
+import { waitUntil } from './support/wait-until';
+import { WebhookSigner } from './support/webhook-signer';
+
+const MB = 1024 * 1024;
+
+function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+  if (!kb) throw new Error('no VmRSS');
+  return Number(kb[1]) * 1024;
+}
+
+describe('every board socket costs a bounded amount', () => {
+  const signer = new WebhookSigner();
+  let server: ServerProcess;
+  const closers: (() => void)[] = [];
+
+  beforeAll(async () => {
+    server = await ServerProcess.start({
+      STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+      DATA_DIR: `${process.env['TMPDIR'] ?? '/tmp'}/hubble-bounded-${process.pid}-${Date.now()}`,
+    });
+    // A board with a realistic crowd of orders, so each snapshot has some weight.
+    for (let first = 1; first <= 120; first += 20) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => signer.sendOrder(server.url, 1000 + first + i)),
+      );
+    }
+  });
+
+  afterEach(() => closers.splice(0).forEach((close) => close()));
+  afterAll(() => server.stop('SIGKILL'));
+
+  it('a never-reading sync spammer for 20 s leaves RSS within 50 MB and other boards live', async () => {
+    const pid = server.pid!;
+    const board = new BoardClient(server.url);
+    closers.push(() => board.close());
+    await board.waitFor((e) => e.name === 'snapshot');
+    const before = rssBytes(pid);
+
+    // One spammer stays just under the flood limit and never reads; another floods, is dropped
+    // and comes back at once, over and over.
+    const spammer = await StalledSocket.open(server.url, '/board');
+    closers.push(() => spammer.destroy());
+    spammer.spamSync('/board', { perTick: 1, everyMs: 1000 / (MAX_INCOMING_PER_SECOND - 10) });
+    let flooding = true;
+    let floods = 0;
+    const flood = async () => {
+      while (flooding) {
+        const flooder = await StalledSocket.open(server.url, '/board');
+        floods += 1;
+        flooder.spamSync('/board', { perTick: 50, everyMs: 5 });
+        await flooder.whenClosed();
+      }
+    };
+    const flooder = flood();
+    closers.push(() => (flooding = false));
+
+    let peak = before;
+    let orderNumber = 5000;
+    const endAt = Date.now() + 20_000;
+    while (Date.now() < endAt) {
+      orderNumber += 1;
+      const sentAt = Date.now();
+      await signer.sendOrder(server.url, orderNumber);
+      // Bounds of seconds, not ms: the machine is shared.
+      const number = orderNumber;
+      await board.waitFor((e) => e.name === 'order.created' && e.numbers.includes(number), 3000);
+      expect(Date.now() - sentAt).toBeLessThan(3000);
+      peak = Math.max(peak, rssBytes(pid));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    flooding = false;
+    await flooder;
+    expect(spammer.isClosed).toBe(false);
+    expect(floods).toBeGreaterThan(5);
+    expect(orderNumber - 5000).toBeGreaterThan(10);
+    expect(peak - before).toBeLessThan(50 * MB);
+  }, 60_000);
+
+  it('a reading spammer gets at most a few snapshots a second, the last one after its last sync', async () => {
+    const socket = io(new URL('/board', server.url).toString(), {
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    closers.push(() => socket.close());
+    const snapshotsAt: number[] = [];
+    socket.on('snapshot', () => snapshotsAt.push(Date.now()));
+    await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+
+    const startedAt = Date.now();
+    let lastSyncAt = 0;
+    let syncs = 0;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(
+        () => {
+          socket.emit('sync');
+          syncs += 1;
+          lastSyncAt = Date.now();
+          if (lastSyncAt - startedAt >= 3000) {
+            clearInterval(timer);
+            resolve();
+          }
+        },
+        1000 / (MAX_INCOMING_PER_SECOND - 10),
+      );
+    });
+    await new Promise<void>((resolve) => {
+      const check = () => (snapshotsAt.some((at) => at > lastSyncAt) ? resolve() : undefined);
+      socket.on('snapshot', check);
+      check();
+    });
+    const seconds = (Date.now() - startedAt) / 1000;
+    const during = snapshotsAt.filter((at) => at >= startedAt).length;
+    expect(socket.connected).toBe(true);
+    expect(syncs).toBeGreaterThan(3 * (MAX_INCOMING_PER_SECOND - 20));
+    expect(during).toBeGreaterThanOrEqual(2);
+    expect(during).toBeLessThanOrEqual(Math.ceil(seconds * SNAPSHOTS_PER_SECOND) + 2);
+  });
+
+  it('drops a client that floods the feed with messages', async () => {
+    const socket = io(new URL('/board', server.url).toString(), {
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    closers.push(() => socket.close());
+    await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    for (let i = 0; i < MAX_INCOMING_PER_SECOND * 4; i += 1) socket.emit('sync');
+    expect(await reason).toBe('transport close');
+  });
+
+  it('refuses an incoming packet larger than the small bound', async () => {
+    const socket = io(new URL('/board', server.url).toString(), {
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    closers.push(() => socket.close());
+    await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    socket.emit('sync', 'x'.repeat(MAX_INCOMING_PACKET_BYTES * 2));
+    expect(await reason).toBe('transport close');
+  });
+});
+
+describe('the output budget of one socket', () => {
+  let http: HttpServer;
+  let ioServer: Server;
+  let url: string;
+
+  beforeEach(async () => {
+    http = createServer();
+    ioServer = new Server(http, { serveClient: false });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    await ioServer.close();
+  });
+
+  it('disconnects a client that stops reading once its unsent output passes the bound', async () => {
+    const exceeded = new Promise<{ bytes: number; socket: Socket; emitted: number }>((resolve) => {
+      ioServer.on('connection', (socket) => {
+        let emitted = 0;
+        limitUnsentOutput(socket, (bytes) => resolve({ bytes, socket, emitted }));
+        const chunk = 'x'.repeat(64 * 1024);
+        const timer = setInterval(() => {
+          for (let i = 0; i < 8; i += 1) {
+            socket.emit('bulk', chunk);
+            emitted += chunk.length;
+          }
+        }, 2);
+        socket.once('disconnect', () => clearInterval(timer));
+      });
+    });
+    const stalled = await StalledSocket.open(url, '/');
+    try {
+      const { bytes, socket } = await exceeded;
+      expect(bytes).toBeGreaterThan(OUTPUT_BUDGET_BYTES);
+      expect(bytes).toBeLessThan(OUTPUT_BUDGET_BYTES + 128 * 1024);
+      if (socket.connected) await new Promise((resolve) => socket.once('disconnect', resolve));
+      expect(socket.connected).toBe(false);
+    } finally {
+      stalled.destroy();
+    }
+  });
+
+  it('never disconnects a client that reads, however much it is sent', async () => {
+    let cut = false;
+    let socketOnServer: Socket | undefined;
+    ioServer.on('connection', (socket) => {
+      socketOnServer = socket;
+      limitUnsentOutput(socket, () => (cut = true));
+    });
+    const client = io(url, { transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    let received = 0;
+    client.on('bulk', () => (received += 1));
+    const chunk = 'x'.repeat(64 * 1024);
+    // 4 MB in all, a quarter of a megabyte at a time: only what is unsent counts.
+    for (let round = 1; round <= 16; round += 1) {
+      for (let i = 0; i < 4; i += 1) socketOnServer!.emit('bulk', chunk);
+      await waitUntil(() => received === round * 4, 10_000, `round ${round}`);
+    }
+    expect(cut).toBe(false);
+    expect(client.connected).toBe(true);
+    client.close();
+  });
+});
