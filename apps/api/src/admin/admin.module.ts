@@ -9,12 +9,17 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { DeskService } from './desk.service';
 import { LoginRefusalLimiter } from './login-refusal-limiter';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcController } from './oidc/oidc.controller';
+import { PendingSignIns } from './oidc/pending-sign-ins';
 import { SameOriginGuard } from './same-origin.guard';
+import { StaffSessionsController } from './staff-sessions.controller';
+import { TokenLoginGuard } from './token-login.guard';
 
 /** Staff access (token, sessions, login throttling, CSRF) and the back-office HTTP API. */
 @Module({
   imports: [OrdersModule, AuroraSyncModule],
-  controllers: [AuthController, AdminOrdersController],
+  controllers: [AuthController, AdminOrdersController, OidcController, StaffSessionsController],
   providers: [
     AdminTokenService,
     AdminSessionsService,
@@ -22,6 +27,9 @@ import { SameOriginGuard } from './same-origin.guard';
     SameOriginGuard,
     AuditService,
     DeskService,
+    OidcClient,
+    PendingSignIns,
+    TokenLoginGuard,
     { provide: LoginRefusalLimiter, useFactory: () => LoginRefusalLimiter.create() },
   ],
   exports: [AdminTokenService, AdminSessionsService, DeskService],

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, type Env, integer, optional } from './env';
+import { adminTokenLogin, oidcSettings, type OidcSettings } from './oidc-settings';
 
 export { ConfigError } from './env';
 
@@ -63,6 +64,10 @@ export interface AppConfigFields {
   /** Bearer token for GET /metrics; unset = /metrics is off. */
   readonly metricsToken: string | undefined;
   readonly logLevel: LogLevel;
+  /** Staff sign-in with an OpenID provider; undefined = off. */
+  readonly oidc: OidcSettings | undefined;
+  /** Whether the staff token and its login link open sessions (ADMIN_TOKEN_LOGIN). */
+  readonly adminTokenLogin: boolean;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -226,5 +231,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     redisChannelPrefix: redisChannelPrefix(env),
     metricsToken: metricsToken(env),
     logLevel: logLevel(env),
+    oidc: oidcSettings(env, publicUrl(env)),
+    adminTokenLogin: adminTokenLogin(env),
   });
 }

@@ -8,4 +8,12 @@ describe('redactUrl', () => {
     expect(redactUrl('/admin/login/x')).toBe('/admin/login/x');
     expect(redactUrl(undefined)).toBeUndefined();
   });
+
+  it('hides the query of the sign-in callback (code, state)', () => {
+    expect(redactUrl('/auth/oidc/callback?code=abc&state=def')).toBe(
+      '/auth/oidc/callback?[redacted]',
+    );
+    expect(redactUrl('/auth/oidc/callback')).toBe('/auth/oidc/callback');
+    expect(redactUrl('/auth/oidc/login')).toBe('/auth/oidc/login');
+  });
 });

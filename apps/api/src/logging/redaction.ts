@@ -9,7 +9,12 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
-/** The staff login link carries the token in its path: never log it. */
+/**
+ * The staff login link carries the token in its path, the sign-in callback a code and state in
+ * its query: never log them.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/^\/login\/[^/?#]*/, '/login/[redacted]');
+  return url
+    ?.replace(/^\/login\/[^/?#]*/, '/login/[redacted]')
+    .replace(/^(\/auth\/oidc\/callback)\?.*/s, '$1?[redacted]');
 }
