@@ -74,5 +74,10 @@ export function adminTokenLogin(env: Env): boolean {
   if (raw !== 'on' && raw !== 'off') {
     throw new ConfigError(`ADMIN_TOKEN_LOGIN must be on or off (got "${raw}")`);
   }
+  if (raw === 'off' && optional(env, 'OIDC_ISSUER') === undefined) {
+    throw new ConfigError(
+      'ADMIN_TOKEN_LOGIN=off needs OIDC_ISSUER (and its settings): otherwise nobody could log in',
+    );
+  }
   return raw === 'on';
 }

@@ -29,7 +29,7 @@ export function signInProblem(error: unknown, providerName: string): SignInProbl
     };
   }
   const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = detail(error);
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') {
     return {
       status: 400,
@@ -38,7 +38,10 @@ export function signInProblem(error: unknown, providerName: string): SignInProbl
       reason: `ID token time check failed: ${message}`,
     };
   }
-  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' || code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
+  if (
+    code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' ||
+    code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED'
+  ) {
     return {
       status: 400,
       title: 'Sign-in token not for this app',
@@ -60,6 +63,13 @@ export function signInProblem(error: unknown, providerName: string): SignInProbl
     message: `The answer from ${providerName} could not be used (${message}). ${again}`,
     reason: `unusable provider answer${typeof code === 'string' ? ` ${code}` : ''}: ${message}`,
   };
+}
+
+/** The error's own words; openid-client keeps the specific ones (which claim) in its cause. */
+function detail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message ? cause.message : error.message;
 }
 
 function isUnreachable(error: unknown): boolean {
