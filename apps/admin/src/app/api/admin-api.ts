@@ -3,11 +3,13 @@ import {
   ADMIN_ROUTES,
   type AdminSessionDto,
   type AdminSnapshot,
+  type AuthOptionsDto,
   type CreateOrderRequest,
   type CreateOrderResultDto,
   type LoginRequest,
   type OrderDto,
   type RemovedOrderDto,
+  type StaffSessionDto,
 } from '@hubble/contracts';
 
 /** `status` 0: the request never got an answer (offline, server down, timeout). */
@@ -69,6 +71,19 @@ export class AdminApi {
 
   logout(): Promise<void> {
     return this.request('POST', ADMIN_ROUTES.logout, undefined, false);
+  }
+
+  /** Which ways to log in the server offers (public). */
+  authOptions(): Promise<AuthOptionsDto> {
+    return this.request('GET', ADMIN_ROUTES.authOptions, undefined, false);
+  }
+
+  sessions(): Promise<StaffSessionDto[]> {
+    return this.request('GET', ADMIN_ROUTES.sessions);
+  }
+
+  endSession(id: string): Promise<void> {
+    return this.request('DELETE', `${ADMIN_ROUTES.sessions}/${encodeURIComponent(id)}`);
   }
 
   desk(): Promise<AdminSnapshot> {

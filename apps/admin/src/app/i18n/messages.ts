@@ -11,6 +11,8 @@ export interface Messages {
   brand: string;
   product: string;
   thisDevice: (label: string) => string;
+  /** The header when a person signed in with the provider. */
+  signedInAs: (label: string) => string;
   logout: string;
   live: string;
   connecting: string;
@@ -26,6 +28,8 @@ export interface Messages {
   login: string;
   loggingIn: string;
   loginLinkHint: string;
+  signInWith: (provider: string) => string;
+  orToken: string;
   errTokenEmpty: string;
   errWrongToken: string;
   errThrottled: string;
@@ -87,6 +91,14 @@ export interface Messages {
 
   activityTitle: string;
   activityEmpty: string;
+  sessionsTitle: string;
+  sessionsShow: string;
+  sessionsHide: string;
+  sessionsEmpty: string;
+  sessionCurrent: string;
+  sessionEnd: (label: string) => string;
+  sessionSince: (time: string) => string;
+  errSessions: string;
   action: Record<AuditAction, (n: number | null) => string>;
 }
 
@@ -97,6 +109,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     brand: 'Hubble',
     product: 'Order desk',
     thisDevice: (label) => `This device: ${label}`,
+    signedInAs: (label) => `Signed in: ${label}`,
     logout: 'Log out',
     live: 'Live',
     connecting: 'Connecting…',
@@ -114,6 +127,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     loggingIn: 'Logging in…',
     loginLinkHint:
       'On the kitchen tablet, bookmark the login link instead: one tap and you are in.',
+    signInWith: (provider) => `Sign in with ${provider}`,
+    orToken: 'or, on the kitchen tablet, with the staff token:',
     errTokenEmpty: 'Type or paste the token.',
     errWrongToken: 'That token is not right. Check it and try again.',
     errThrottled: 'Too many attempts. Try again in a minute.',
@@ -179,6 +194,14 @@ export const MESSAGES: Record<Lang, Messages> = {
 
     activityTitle: 'Recent activity',
     activityEmpty: 'No staff actions yet.',
+    sessionsTitle: 'Signed in now',
+    sessionsShow: 'Show who is signed in',
+    sessionsHide: 'Hide',
+    sessionsEmpty: 'No other sessions.',
+    sessionCurrent: 'this device',
+    sessionEnd: (label) => `End the session of ${label}`,
+    sessionSince: (time) => `since ${time}`,
+    errSessions: 'Could not load or end the sessions. Check the connection.',
     action: {
       login: () => 'logged in',
       logout: () => 'logged out',
@@ -186,6 +209,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       'order.refresh': (n) => `renewed ${n}`,
       'order.remove': (n) => `removed ${n}`,
       'order.recall': (n) => `put back ${n}`,
+      'session.end': () => 'ended a session',
     },
   },
   nl: {
@@ -194,6 +218,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     brand: 'Hubble',
     product: 'Bestelbalie',
     thisDevice: (label) => `Dit apparaat: ${label}`,
+    signedInAs: (label) => `Ingelogd: ${label}`,
     logout: 'Uitloggen',
     live: 'Live',
     connecting: 'Verbinden…',
@@ -211,6 +236,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     loggingIn: 'Bezig met inloggen…',
     loginLinkHint:
       'Op de keukentablet: zet de inloglink in je bladwijzers. Eén tik en je bent binnen.',
+    signInWith: (provider) => `Inloggen met ${provider}`,
+    orToken: 'of, op de keukentablet, met het token van het personeel:',
     errTokenEmpty: 'Typ of plak het token.',
     errWrongToken: 'Dat token klopt niet. Controleer het en probeer het opnieuw.',
     errThrottled: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
@@ -278,6 +305,14 @@ export const MESSAGES: Record<Lang, Messages> = {
 
     activityTitle: 'Recente activiteit',
     activityEmpty: 'Nog geen acties van personeel.',
+    sessionsTitle: 'Nu ingelogd',
+    sessionsShow: 'Laat zien wie is ingelogd',
+    sessionsHide: 'Verbergen',
+    sessionsEmpty: 'Geen andere sessies.',
+    sessionCurrent: 'dit apparaat',
+    sessionEnd: (label) => `Beëindig de sessie van ${label}`,
+    sessionSince: (time) => `sinds ${time}`,
+    errSessions: 'Kon de sessies niet laden of beëindigen. Controleer de verbinding.',
     action: {
       login: () => 'ingelogd',
       logout: () => 'uitgelogd',
@@ -285,6 +320,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       'order.refresh': (n) => `${n} verlengd`,
       'order.remove': (n) => `${n} weggehaald`,
       'order.recall': (n) => `${n} teruggezet`,
+      'session.end': () => 'sessie beëindigd',
     },
   },
 };
