@@ -1,4 +1,4 @@
-import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import { computed, DOCUMENT, inject, Injectable, InjectionToken, signal } from '@angular/core';
 import { ADMIN_ROUTES, type AdminSessionDto, type AuthOptionsDto } from '@hubble/contracts';
 import { AdminApi, ApiError, NO_ANSWER } from '../api/admin-api';
 
@@ -21,6 +21,15 @@ export type LoginResult =
  * token) or `?login=blocked` (too many wrong tokens from this address).
  */
 const LOGIN_PARAM = 'login';
+/** Leaves the app for a server page (the provider's logout); tests hand in a spy. */
+export const NAVIGATE = new InjectionToken<(path: string) => void>('NAVIGATE', {
+  providedIn: 'root',
+  factory: () => {
+    const document = inject(DOCUMENT);
+    return (path) => document.location.assign(path);
+  },
+});
+
 /** Until the server says otherwise (or when it cannot): the token, no provider. */
 const TOKEN_ONLY: AuthOptionsDto = { tokenLogin: true, oidc: null };
 
@@ -35,6 +44,7 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
 export class Session {
   private readonly api = inject(AdminApi);
   private readonly document = inject(DOCUMENT);
+  private readonly navigate = inject(NAVIGATE);
   readonly state = signal<SessionState>({ status: 'checking' });
   /** How staff may log in here: the token and/or "Sign in with <provider>". */
   readonly options = signal<AuthOptionsDto>(TOKEN_ONLY);
@@ -113,7 +123,7 @@ export class Session {
     }
     this.state.set({ status: 'signed-out', reason: 'logged-out' });
     // Then end the provider's session too (a plain navigation; it comes back to /admin/).
-    if (signedInWithProvider) this.document.location.assign(ADMIN_ROUTES.oidcLogout);
+    if (signedInWithProvider) this.navigate(ADMIN_ROUTES.oidcLogout);
     return true;
   }
 
