@@ -58,7 +58,10 @@ describe('staff sign-in with OpenID Connect, in Chromium', () => {
     await signInAtProvider(desk.page, 'ada');
     await desk.page.waitForURL(`${suite.product.url}/admin/`);
     await desk.live();
-    await desk.page.locator('.device').filter({ hasText: `Signed in: ${ADA}` }).waitFor();
+    await desk.page
+      .locator('.device')
+      .filter({ hasText: `Signed in: ${ADA}` })
+      .waitFor();
 
     await desk.tap(321);
     await desk.addButton.click();
