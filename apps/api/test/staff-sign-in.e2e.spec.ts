@@ -5,7 +5,7 @@ import { SignInBrowser } from './support/oidc/sign-in-browser';
 import { TestProvider } from './support/oidc/test-provider';
 import { runServerToExit, ServerProcess } from './support/server-process';
 import { StaffClient } from './support/staff-client';
-import { createTestStore, type TestStore } from './support/stores';
+import { createTestStore, STORE_KINDS, type TestStore } from './support/stores';
 
 const TOKEN = 'kitchen-token-for-tests-0123456789';
 
@@ -17,7 +17,7 @@ function staffOf(browser: SignInBrowser, url: string): StaffClient {
   return staff;
 }
 
-describe('staff sign-in with OpenID Connect (a real provider on loopback)', () => {
+describe.each(STORE_KINDS)('staff sign-in with OpenID Connect (a real provider) on %s', (kind) => {
   let store: TestStore;
   let provider: TestProvider;
   let server: ServerProcess;
@@ -33,7 +33,7 @@ describe('staff sign-in with OpenID Connect (a real provider on loopback)', () =
   };
 
   beforeAll(async () => {
-    store = await createTestStore('sqlite');
+    store = await createTestStore(kind);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     provider = await TestProvider.start(url);
@@ -301,18 +301,22 @@ describe('staff sign-in when the provider is down or slow', () => {
   it.each([
     ['down', async () => `http://127.0.0.1:${await freePort()}`],
     ['slow', async () => `http://127.0.0.1:${(hanging.address() as { port: number }).port}`],
-  ])('starts anyway and says the provider is not answering when it is %s', async (_, issuer) => {
-    const server = await ServerProcess.start(providerEnv(await issuer()));
-    try {
-      const response = await fetch(`${server.url}/auth/oidc/login`, { redirect: 'manual' });
-      expect(response.status).toBe(503);
-      expect(await response.text()).toContain('is not answering');
-      expect(response.headers.getSetCookie().join()).not.toContain('hubble_oidc');
-      expect(server.logs).not.toContain('secret-never-logged-1234');
-    } finally {
-      await server.stop();
-    }
-  });
+  ])(
+    'starts anyway and says the provider is not answering when it is %s',
+    async (_, issuer) => {
+      const server = await ServerProcess.start(providerEnv(await issuer()));
+      try {
+        const response = await fetch(`${server.url}/auth/oidc/login`, { redirect: 'manual' });
+        expect(response.status).toBe(503);
+        expect(await response.text()).toContain('is not answering');
+        expect(response.headers.getSetCookie().join()).not.toContain('hubble_oidc');
+        expect(server.logs).not.toContain('secret-never-logged-1234');
+      } finally {
+        await server.stop();
+      }
+    },
+    60_000,
+  ); // a server start on a loaded machine
 
   it('with ADMIN_TOKEN_LOGIN=off refuses the token and its link', async () => {
     const server = await ServerProcess.start({
@@ -332,7 +336,7 @@ describe('staff sign-in when the provider is down or slow', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 60_000);
 
   it.each([
     [{ OIDC_ISSUER: 'http://login.example.org' }, 'OIDC_ISSUER must be an https URL'],
