@@ -50,7 +50,7 @@ describe('App (back-office)', () => {
   });
 
   it('logs in and shows the live desk; logging out shows the login screen again', async () => {
-    const me = { label: 'Tablet · 3f9a', expiresAt: '2026-01-15T12:00:00.000Z' };
+    const me = { label: 'Tablet · 3f9a', expiresAt: '2026-01-15T12:00:00.000Z', kind: 'token' };
     const { host, settle } = await render({
       [`GET ${ADMIN_ROUTES.session}`]: () => apiError(401, 'Unauthorized'),
       [`POST ${ADMIN_ROUTES.login}`]: () => json(200, me),
@@ -83,7 +83,7 @@ describe('App (back-office)', () => {
   it('goes back to the login screen when the session ends elsewhere', async () => {
     const { host, settle } = await render({
       [`GET ${ADMIN_ROUTES.session}`]: () =>
-        json(200, { label: 'Phone · 1a2b', expiresAt: '2026-01-15T12:00:00.000Z' }),
+        json(200, { label: 'Phone · 1a2b', expiresAt: '2026-01-15T12:00:00.000Z', kind: 'token' }),
     });
     expect(host.querySelector('app-desk')).not.toBeNull();
     socket.serverAccepts();

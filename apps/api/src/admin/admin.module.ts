@@ -10,12 +10,17 @@ import { AuthController } from './auth.controller';
 import { DeskService } from './desk.service';
 import { AppConfig } from '../config/app-config';
 import { LoginLimiter } from './login-limiter';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcController } from './oidc/oidc.controller';
+import { PendingSignIns } from './oidc/pending-sign-ins';
 import { SameOriginGuard } from './same-origin.guard';
+import { StaffSessionsController } from './staff-sessions.controller';
+import { TokenLoginGuard } from './token-login.guard';
 
 /** Staff access (token, sessions, login throttling, CSRF) and the back-office HTTP API. */
 @Module({
   imports: [OrdersModule, AuroraSyncModule],
-  controllers: [AuthController, AdminOrdersController],
+  controllers: [AuthController, AdminOrdersController, OidcController, StaffSessionsController],
   providers: [
     AdminTokenService,
     AdminSessionsService,
@@ -24,6 +29,9 @@ import { SameOriginGuard } from './same-origin.guard';
     AuditService,
     DeskService,
     { provide: LoginLimiter, inject: [AppConfig], useFactory: LoginLimiter.create },
+    OidcClient,
+    PendingSignIns,
+    TokenLoginGuard,
   ],
   exports: [AdminTokenService, AdminSessionsService, DeskService],
 })

@@ -21,6 +21,7 @@ import { clientAddress } from '../common/client-address';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { LoginLimiter } from './login-limiter';
 import { isDirectOrSameOrigin, SameOriginGuard } from './same-origin.guard';
+import { TokenLoginGuard } from './token-login.guard';
 
 const DESK_PATH = '/admin/';
 
@@ -35,7 +36,7 @@ export class AuthController {
 
   @Post(ADMIN_ROUTES.login)
   @HttpCode(HttpStatus.OK)
-  @UseGuards(SameOriginGuard)
+  @UseGuards(SameOriginGuard, TokenLoginGuard)
   async login(
     @Body() body: unknown,
     @Req() request: Request,
@@ -53,6 +54,7 @@ export class AuthController {
 
   /** The login link staff bookmark on the kitchen tablet: logs in and opens the desk. */
   @Get(`${ADMIN_ROUTES.loginLink}/:token`)
+  @UseGuards(TokenLoginGuard)
   async loginLink(
     @Param('token') token: string,
     @Req() request: Request,

@@ -4,6 +4,7 @@ import { cafeTimeZone, orderRetentionDays } from './insights-settings';
 import { type WebhookSettings, webhookSettings } from './webhook-settings';
 import { trustProxy, type TrustProxySetting } from './proxy-settings';
 import { frameAncestors } from './security-headers-settings';
+import { adminTokenLogin, oidcSettings, type OidcSettings } from './oidc-settings';
 
 export { ConfigError } from './env';
 
@@ -77,6 +78,10 @@ export interface AppConfigFields {
   readonly trustProxy: TrustProxySetting;
   /** CSP frame-ancestors sources for the board (FRAME_ANCESTORS); the back-office: none. */
   readonly frameAncestors: readonly string[];
+  /** Staff sign-in with an OpenID provider; undefined = off. */
+  readonly oidc: OidcSettings | undefined;
+  /** Whether the staff token and its login link open sessions (ADMIN_TOKEN_LOGIN). */
+  readonly adminTokenLogin: boolean;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -245,5 +250,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     orderRetentionDays: orderRetentionDays(env),
     trustProxy: trustProxy(env),
     frameAncestors: frameAncestors(env),
+    oidc: oidcSettings(env, publicUrl(env)),
+    adminTokenLogin: adminTokenLogin(env),
   });
 }

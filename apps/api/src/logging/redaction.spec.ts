@@ -24,4 +24,12 @@ describe('redactUrl', () => {
     expect(redactUrl('/Login/s3cret?x=1')).toBe('/login/[redacted]?x=1');
     expect(redactUrl('/loginpage')).toBe('/loginpage');
   });
+
+  it('hides the query of the sign-in callback (code, state)', () => {
+    expect(redactUrl('/auth/oidc/callback?code=abc&state=def')).toBe(
+      '/auth/oidc/callback?[redacted]',
+    );
+    expect(redactUrl('/auth/oidc/callback')).toBe('/auth/oidc/callback');
+    expect(redactUrl('/auth/oidc/login')).toBe('/auth/oidc/login');
+  });
 });

@@ -10,7 +10,8 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * The staff login link carries the token in its path: never log it. Routes are case-sensitive
+ * The staff login link carries the token in its path, the sign-in callback a code and state in
+ * its query: never log them. Routes are case-sensitive
  * (only `/login/` logs in), but the log hides everything after `login` in any casing, escaping
  * or number of slashes, so no spelling of the link leaks a token.
  */
@@ -22,6 +23,9 @@ export function redactUrl(url: string | undefined): string | undefined {
     decoded = decodeURIComponent(path);
   } catch {
     // Not valid percent-encoding: judge the raw path.
+  }
+  if (/^[/\\]+auth[/\\]+oidc[/\\]+callback([/\\]|$)/i.test(decoded)) {
+    return url.length > path.length ? `${path}?[redacted]` : url;
   }
   if (!/^[/\\]+login([/\\]|$)/i.test(decoded)) return url;
   return `/login/[redacted]${url.slice(path.length)}`;

@@ -68,6 +68,19 @@ export interface AdminSessionsTable {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** Public, non-secret id of the session: staff list and end sessions by it. */
+  handle: string | null;
+  /** How it was opened: `token` (staff token or login link) or `oidc` (a person signed in). */
+  kind: Generated<'token' | 'oidc'>;
+}
+
+/** A sign-in with the OpenID provider in progress, keyed by a hash of its browser cookie. */
+export interface OidcLoginsTable {
+  flow_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  expires_at: number;
 }
 
 export interface AdminAuditTable {
@@ -85,6 +98,7 @@ export interface Tables {
   aurora_sync: AuroraSyncTable;
   admin_sessions: AdminSessionsTable;
   admin_audit: AdminAuditTable;
+  oidc_logins: OidcLoginsTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -11,6 +11,7 @@ const API_PATHS = [
   '/metrics',
   '/admin/{*path}',
   '/login/{*path}',
+  '/auth/{*path}',
 ];
 
 /**

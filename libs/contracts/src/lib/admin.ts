@@ -20,7 +20,39 @@ export const ADMIN_ROUTES = {
   desk: '/api/admin/desk',
   /** GET → 200 { sync, outbox: {pending, retrying, failed}, deliveries: AuroraDeliveryDto[] }. */
   aurora: '/api/admin/aurora',
+  /** GET → 200 AuthOptionsDto: which ways to log in this server offers (public). */
+  authOptions: '/api/auth/options',
+  /** GET → 200 StaffSessionDto[] (active sessions); DELETE /api/admin/sessions/:id → 204. */
+  sessions: '/api/admin/sessions',
+  /** GET → 302 to the OpenID provider's sign-in page (a plain link, not fetch). */
+  oidcLogin: '/auth/oidc/login',
+  /** GET: where the provider sends the browser back; sets the session, 302 to /admin/. */
+  oidcCallback: '/auth/oidc/callback',
+  /** GET → 302 to the provider's end-session page (after POST logout), or to /admin/. */
+  oidcLogout: '/auth/oidc/logout',
 } as const;
+
+/** What the login screen offers. */
+export interface AuthOptionsDto {
+  /** The staff token (and login link) opens sessions; false with ADMIN_TOKEN_LOGIN=off. */
+  tokenLogin: boolean;
+  /** Sign-in with an OpenID provider, or null when not configured. */
+  oidc: { providerName: string } | null;
+}
+
+/** An active staff session as the desk lists it (never its secret id). */
+export interface StaffSessionDto {
+  /** Public handle, for DELETE /api/admin/sessions/:id. */
+  id: string;
+  label: string;
+  kind: AdminSessionKind;
+  createdAt: string;
+  expiresAt: string;
+  /** The session making this request. */
+  current: boolean;
+}
+
+export type AdminSessionKind = 'token' | 'oidc';
 
 /** The session cookie's name (httpOnly; the app never reads it). */
 export const ADMIN_SESSION_COOKIE = 'hubble_session';
@@ -34,8 +66,11 @@ export interface LoginRequest {
 
 /** Who is logged in: a short non-secret label for the device's session, and when it ends. */
 export interface AdminSessionDto {
+  /** The device ("iPad · 3f9a") or, when a person signed in, their name and e-mail. */
   label: string;
   expiresAt: string;
+  /** `oidc` when a person signed in with the OpenID provider (logout also ends theirs). */
+  kind: AdminSessionKind;
 }
 
 export interface CreateOrderRequest {
@@ -55,6 +90,7 @@ export const AUDIT_ACTIONS = [
   'order.refresh',
   'order.remove',
   'order.recall',
+  'session.end',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import {
   ADMIN_ROUTES,
   type AdminSessionDto,
   type AdminSnapshot,
+  type AuthOptionsDto,
   type CreateOrderRequest,
   type CreateOrderResultDto,
   INSIGHTS_ROUTES,
@@ -11,6 +12,7 @@ import {
   type LoginRequest,
   type OrderDto,
   type RemovedOrderDto,
+  type StaffSessionDto,
 } from '@hubble/contracts';
 
 /** `status` 0: the request never got an answer (offline, server down, timeout). */
@@ -72,6 +74,19 @@ export class AdminApi {
 
   logout(): Promise<void> {
     return this.request('POST', ADMIN_ROUTES.logout, undefined, false);
+  }
+
+  /** Which ways to log in the server offers (public). */
+  authOptions(): Promise<AuthOptionsDto> {
+    return this.request('GET', ADMIN_ROUTES.authOptions, undefined, false);
+  }
+
+  sessions(): Promise<StaffSessionDto[]> {
+    return this.request('GET', ADMIN_ROUTES.sessions);
+  }
+
+  endSession(id: string): Promise<void> {
+    return this.request('DELETE', `${ADMIN_ROUTES.sessions}/${encodeURIComponent(id)}`);
   }
 
   desk(): Promise<AdminSnapshot> {

@@ -17,6 +17,7 @@ import type { DeskChange } from './desk-state';
 import { Keypad } from './keypad/keypad';
 import { OrderList } from './order-list/order-list';
 import { ActivityLog } from './recent/activity-log';
+import { StaffSessions } from './sessions/staff-sessions';
 import { RecentlyRemoved } from './recent/recently-removed';
 import { UndoSnackbar } from './undo/undo-snackbar';
 
@@ -30,7 +31,15 @@ const FRESH_MS = 2400;
  */
 @Component({
   selector: 'app-desk',
-  imports: [ActivityLog, Keypad, LanguageSwitch, OrderList, RecentlyRemoved, UndoSnackbar],
+  imports: [
+    ActivityLog,
+    Keypad,
+    LanguageSwitch,
+    OrderList,
+    RecentlyRemoved,
+    StaffSessions,
+    UndoSnackbar,
+  ],
   providers: [DeskFeed, DeskActions],
   templateUrl: './desk.html',
   styleUrl: './desk.css',

@@ -11,6 +11,8 @@ export interface Messages {
   brand: string;
   product: string;
   thisDevice: (label: string) => string;
+  /** The header when a person signed in with the provider. */
+  signedInAs: (label: string) => string;
   logout: string;
   /** Links between the two screens. */
   navDesk: string;
@@ -29,6 +31,8 @@ export interface Messages {
   login: string;
   loggingIn: string;
   loginLinkHint: string;
+  signInWith: (provider: string) => string;
+  orToken: string;
   errTokenEmpty: string;
   errWrongToken: string;
   errThrottled: string;
@@ -91,6 +95,14 @@ export interface Messages {
 
   activityTitle: string;
   activityEmpty: string;
+  sessionsTitle: string;
+  sessionsShow: string;
+  sessionsHide: string;
+  sessionsEmpty: string;
+  sessionCurrent: string;
+  sessionEnd: (label: string) => string;
+  sessionSince: (time: string) => string;
+  errSessions: string;
   action: Record<AuditAction, (n: number | null) => string>;
 }
 
@@ -101,6 +113,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     brand: 'Hubble',
     product: 'Order desk',
     thisDevice: (label) => `This device: ${label}`,
+    signedInAs: (label) => `Signed in: ${label}`,
     logout: 'Log out',
     navDesk: 'Desk',
     navInsights: 'Insights',
@@ -120,6 +133,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     loggingIn: 'Logging in…',
     loginLinkHint:
       'On the kitchen tablet, bookmark the login link instead: one tap and you are in.',
+    signInWith: (provider) => `Sign in with ${provider}`,
+    orToken: 'or, on the kitchen tablet, with the staff token:',
     errTokenEmpty: 'Type or paste the token.',
     errWrongToken: 'That token is not right. Check it and try again.',
     errThrottled: 'Too many attempts. Try again in a minute.',
@@ -187,6 +202,14 @@ export const MESSAGES: Record<Lang, Messages> = {
 
     activityTitle: 'Recent activity',
     activityEmpty: 'No staff actions yet.',
+    sessionsTitle: 'Signed in now',
+    sessionsShow: 'Show who is signed in',
+    sessionsHide: 'Hide',
+    sessionsEmpty: 'No other sessions.',
+    sessionCurrent: 'this device',
+    sessionEnd: (label) => `End the session of ${label}`,
+    sessionSince: (time) => `since ${time}`,
+    errSessions: 'Could not load or end the sessions. Check the connection.',
     action: {
       login: () => 'logged in',
       logout: () => 'logged out',
@@ -194,6 +217,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       'order.refresh': (n) => `renewed ${n}`,
       'order.remove': (n) => `removed ${n}`,
       'order.recall': (n) => `put back ${n}`,
+      'session.end': () => 'ended a session',
     },
   },
   nl: {
@@ -202,6 +226,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     brand: 'Hubble',
     product: 'Bestelbalie',
     thisDevice: (label) => `Dit apparaat: ${label}`,
+    signedInAs: (label) => `Ingelogd: ${label}`,
     logout: 'Uitloggen',
     navDesk: 'Balie',
     navInsights: 'Inzichten',
@@ -221,6 +246,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     loggingIn: 'Bezig met inloggen…',
     loginLinkHint:
       'Op de keukentablet: zet de inloglink in je bladwijzers. Eén tik en je bent binnen.',
+    signInWith: (provider) => `Inloggen met ${provider}`,
+    orToken: 'of, op de keukentablet, met het token van het personeel:',
     errTokenEmpty: 'Typ of plak het token.',
     errWrongToken: 'Dat token klopt niet. Controleer het en probeer het opnieuw.',
     errThrottled: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
@@ -290,6 +317,14 @@ export const MESSAGES: Record<Lang, Messages> = {
 
     activityTitle: 'Recente activiteit',
     activityEmpty: 'Nog geen acties van personeel.',
+    sessionsTitle: 'Nu ingelogd',
+    sessionsShow: 'Laat zien wie is ingelogd',
+    sessionsHide: 'Verbergen',
+    sessionsEmpty: 'Geen andere sessies.',
+    sessionCurrent: 'dit apparaat',
+    sessionEnd: (label) => `Beëindig de sessie van ${label}`,
+    sessionSince: (time) => `sinds ${time}`,
+    errSessions: 'Kon de sessies niet laden of beëindigen. Controleer de verbinding.',
     action: {
       login: () => 'ingelogd',
       logout: () => 'uitgelogd',
@@ -297,6 +332,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       'order.refresh': (n) => `${n} verlengd`,
       'order.remove': (n) => `${n} weggehaald`,
       'order.recall': (n) => `${n} teruggezet`,
+      'session.end': () => 'sessie beëindigd',
     },
   },
 };

@@ -94,4 +94,29 @@ describe('Login', () => {
     await fixture.whenStable();
     expect(input.type).toBe('text');
   });
+
+  describe('with an OpenID provider', () => {
+    const options = (tokenLogin: boolean) => ({
+      [`GET ${ADMIN_ROUTES.authOptions}`]: () =>
+        new Response(JSON.stringify({ tokenLogin, oidc: { providerName: 'Microsoft' } }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    });
+
+    it('offers "Sign in with <provider>" as a plain link, and the token below it', async () => {
+      const { host } = await render(options(true));
+      const link = host.querySelector<HTMLAnchorElement>('a.provider');
+      expect(link?.textContent?.trim()).toBe('Sign in with Microsoft');
+      expect(link?.getAttribute('href')).toBe(ADMIN_ROUTES.oidcLogin);
+      expect(host.querySelector('#login-token')).not.toBeNull();
+    });
+
+    it('hides the token field when token login is switched off', async () => {
+      const { host } = await render(options(false), 'nl');
+      expect(host.querySelector('a.provider')?.textContent?.trim()).toBe('Inloggen met Microsoft');
+      expect(host.querySelector('#login-token')).toBeNull();
+      expect(host.querySelector('form')).toBeNull();
+    });
+  });
 });

@@ -9,6 +9,7 @@ import {
   viewChild,
   afterNextRender,
 } from '@angular/core';
+import { ADMIN_ROUTES } from '@hubble/contracts';
 import { LanguageSwitch } from '@hubble/ui';
 import { I18n } from '../i18n/i18n';
 import { Session } from '../session/session';
@@ -32,6 +33,7 @@ export class Login {
   protected readonly t = this.i18n.t;
   private readonly tokenInput = viewChild<ElementRef<HTMLInputElement>>('tokenField');
 
+  protected readonly oidcLoginPath = ADMIN_ROUTES.oidcLogin;
   protected readonly token = signal('');
   protected readonly reveal = signal(false);
   protected readonly busy = signal(false);

@@ -1,11 +1,15 @@
 import { TestBed } from '@angular/core/testing';
 import { ADMIN_ROUTES, type AdminSessionDto } from '@hubble/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdminApi, FETCH } from '../api/admin-api';
 import { apiError, fakeFetch, json, offline, type Route } from '../testing/fake-fetch';
-import { Session } from './session';
+import { NAVIGATE, Session } from './session';
 
-const me: AdminSessionDto = { label: 'Tablet · 3f9a', expiresAt: '2026-01-15T12:00:00.000Z' };
+const me: AdminSessionDto = {
+  label: 'Tablet · 3f9a',
+  expiresAt: '2026-01-15T12:00:00.000Z',
+  kind: 'token',
+};
 
 function setup(routes: Record<string, Route>) {
   const fake = fakeFetch(routes);
@@ -151,5 +155,52 @@ describe('Session', () => {
     status = 401;
     expect(await session.verify()).toBe(false);
     expect(session.state()).toEqual({ status: 'signed-out', reason: 'ended' });
+  });
+
+  describe('with an OpenID provider', () => {
+    const person: AdminSessionDto = { ...me, label: 'Ada Lovelace (ada@x.test)', kind: 'oidc' };
+    const options = { tokenLogin: false, oidc: { providerName: 'Microsoft' } };
+
+    function setupWithProvider(current: AdminSessionDto) {
+      const navigate = vi.fn();
+      const fake = fakeFetch({
+        [`GET ${ADMIN_ROUTES.session}`]: () => json(200, current),
+        [`GET ${ADMIN_ROUTES.authOptions}`]: () => json(200, options),
+        [`POST ${ADMIN_ROUTES.logout}`]: () => new Response(null, { status: 204 }),
+      });
+      TestBed.configureTestingModule({
+        providers: [
+          { provide: FETCH, useValue: fake.fetch },
+          { provide: NAVIGATE, useValue: navigate },
+        ],
+      });
+      return { session: TestBed.inject(Session), navigate };
+    }
+
+    it('learns what the login screen offers', async () => {
+      const { session } = setupWithProvider(person);
+      await session.start();
+      expect(session.options()).toEqual(options);
+    });
+
+    it('offers only the token when the options cannot be read', async () => {
+      const { session } = setup({ [`GET ${ADMIN_ROUTES.session}`]: () => json(200, me) });
+      await session.start();
+      expect(session.options()).toEqual({ tokenLogin: true, oidc: null });
+    });
+
+    it("ends the provider's session too after a person's logout", async () => {
+      const { session, navigate } = setupWithProvider(person);
+      await session.start();
+      expect(await session.logout()).toBe(true);
+      expect(navigate).toHaveBeenCalledWith(ADMIN_ROUTES.oidcLogout);
+    });
+
+    it("does not leave the app after a device's (token) logout", async () => {
+      const { session, navigate } = setupWithProvider(me);
+      await session.start();
+      expect(await session.logout()).toBe(true);
+      expect(navigate).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
-import type { AdminSessionDto } from '@hubble/contracts';
+import { computed, DOCUMENT, inject, Injectable, InjectionToken, signal } from '@angular/core';
+import { ADMIN_ROUTES, type AdminSessionDto, type AuthOptionsDto } from '@hubble/contracts';
 import { AdminApi, ApiError, NO_ANSWER } from '../api/admin-api';
 
 /** Why the login screen shows: to say so above the token field. */
@@ -23,6 +23,18 @@ export type LoginResult =
  * link was opened from another site's page, so the API did not look at it).
  */
 const LOGIN_PARAM = 'login';
+/** Leaves the app for a server page (the provider's logout); tests hand in a spy. */
+export const NAVIGATE = new InjectionToken<(path: string) => void>('NAVIGATE', {
+  providedIn: 'root',
+  factory: () => {
+    const document = inject(DOCUMENT);
+    return (path) => document.location.assign(path);
+  },
+});
+
+/** Until the server says otherwise (or when it cannot): the token, no provider. */
+const TOKEN_ONLY: AuthOptionsDto = { tokenLogin: true, oidc: null };
+
 /** When a 429 names no Retry-After: the API's throttle window. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
@@ -34,7 +46,10 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
 export class Session {
   private readonly api = inject(AdminApi);
   private readonly document = inject(DOCUMENT);
+  private readonly navigate = inject(NAVIGATE);
   readonly state = signal<SessionState>({ status: 'checking' });
+  /** How staff may log in here: the token and/or "Sign in with <provider>". */
+  readonly options = signal<AuthOptionsDto>(TOKEN_ONLY);
   readonly current = computed(() => {
     const state = this.state();
     return state.status === 'signed-in' ? state.session : null;
@@ -47,7 +62,15 @@ export class Session {
   /** At start: take the login link's verdict from the URL, then ask the API. */
   async start(): Promise<void> {
     const reason = this.takeLinkVerdict();
-    await this.check(reason);
+    await Promise.all([this.check(reason), this.loadOptions()]);
+  }
+
+  async loadOptions(): Promise<void> {
+    try {
+      this.options.set(await this.api.authOptions());
+    } catch {
+      this.options.set(TOKEN_ONLY);
+    }
   }
 
   async check(reason: SignedOutReason = null): Promise<void> {
@@ -94,12 +117,15 @@ export class Session {
 
   /** Ends the session on the server; false when the server could not be reached. */
   async logout(): Promise<boolean> {
+    const signedInWithProvider = this.current()?.kind === 'oidc' && this.options().oidc !== null;
     try {
       await this.api.logout();
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) return false;
     }
     this.state.set({ status: 'signed-out', reason: 'logged-out' });
+    // Then end the provider's session too (a plain navigation; it comes back to /admin/).
+    if (signedInWithProvider) this.navigate(ADMIN_ROUTES.oidcLogout);
     return true;
   }
 

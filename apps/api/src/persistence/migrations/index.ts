@@ -5,6 +5,7 @@ import { auroraOutboxMigration } from './002-aurora-outbox';
 import { adminMigration } from './003-admin';
 import { auroraMaybeSentMigration } from './004-aurora-maybe-sent';
 import { insightsMigration } from './011-insights';
+import { staffSignInMigration } from './010-staff-sign-in';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '003-admin': adminMigration(kind),
         '004-aurora-maybe-sent': auroraMaybeSentMigration(),
         '011-insights': insightsMigration(),
+        '010-staff-sign-in': staffSignInMigration(),
       };
     },
   };
