@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AuroraDeliverySettings, auroraDeliverySettings } from './aurora-delivery-settings';
 import { ConfigError, type Env, integer, optional } from './env';
 
 export { ConfigError } from './env';
@@ -49,6 +50,8 @@ export interface AppConfigFields {
   readonly webhookKeyTtlSeconds: number;
   /** Aurora sync; `undefined` means sync is off. */
   readonly aurora: AuroraSettings | undefined;
+  /** Pacing of Aurora calls: safety-net poll, probe while backing off, retry of refusals. */
+  readonly auroraDelivery: AuroraDeliverySettings;
   /**
    * The staff token (ADMIN_TOKEN). Required in production; elsewhere, when unset, the admin
    * module generates one (kept in DATA_DIR) and prints a login link in development.
@@ -220,6 +223,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     webhookKeySource: webhookKeySource(env),
     webhookKeyTtlSeconds: integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
     aurora: aurora(env),
+    auroraDelivery: auroraDeliverySettings(env),
     adminToken: adminToken(env),
     publicUrl: publicUrl(env),
     redisUrl: redisUrl(env),
