@@ -83,8 +83,13 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     await Promise.all(this.inFlight);
   }
 
-  /** The calls this instance just committed go out now, not at the next poll. */
-  @OnEvent([ORDER_EVENTS.created, ORDER_EVENTS.refreshed, ORDER_EVENTS.removed])
+  /**
+   * The calls this instance just committed go out now, not at the next poll. (One decorator per
+   * event: EventEmitter2 reads an array as the segments of one namespaced event name.)
+   */
+  @OnEvent(ORDER_EVENTS.created)
+  @OnEvent(ORDER_EVENTS.refreshed)
+  @OnEvent(ORDER_EVENTS.removed)
   onOrderChanged(): void {
     if (this.config.aurora) void this.drain();
   }
