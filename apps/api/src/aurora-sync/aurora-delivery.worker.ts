@@ -84,14 +84,16 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   }
 
   /**
-   * The calls this instance just committed go out now, not at the next poll. (One decorator per
-   * event: EventEmitter2 reads an array as the segments of one namespaced event name.)
+   * The calls this instance just committed go out now, not at the next poll: right after the
+   * answer to the request that made the change has been written (the claim commits, which costs
+   * an fsync), and before the board fan-out, which is queued the same way but later. (One
+   * decorator per event: EventEmitter2 reads an array as one namespaced event name.)
    */
   @OnEvent(ORDER_EVENTS.created)
   @OnEvent(ORDER_EVENTS.refreshed)
   @OnEvent(ORDER_EVENTS.removed)
   onOrderChanged(): void {
-    if (this.config.aurora) void this.drain();
+    if (this.config.aurora) setImmediate(() => void this.drain());
   }
 
   /**

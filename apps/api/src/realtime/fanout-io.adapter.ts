@@ -3,7 +3,18 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server, ServerOptions } from 'socket.io';
 import type { RedisFanout } from './redis-fanout';
 
-/** Nest's Socket.IO adapter, with the Redis adapter installed when fan-out is on. */
+/**
+ * Per-connection cost, kept close to a plain Socket.IO server's: no per-message compression (a
+ * zlib context per socket is the largest per-board cost, and our packets are tiny), no HTTP
+ * compression of polling responses, and a small receive buffer (clients only send `sync`).
+ */
+const LEAN_SERVER_OPTIONS: Partial<ServerOptions> = {
+  perMessageDeflate: false,
+  httpCompression: false,
+  maxHttpBufferSize: 16 * 1024,
+};
+
+/** Nest's Socket.IO adapter, lean per connection, with the Redis adapter when fan-out is on. */
 export class FanoutIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
@@ -13,7 +24,7 @@ export class FanoutIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, { ...options, ...LEAN_SERVER_OPTIONS }) as Server;
     const adapter = this.fanout.adapter();
     if (adapter) server.adapter(adapter);
     return server;
