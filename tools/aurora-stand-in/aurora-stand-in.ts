@@ -32,6 +32,8 @@ export interface StandInOptions {
   grants?: Grant[];
   /** Aurora's "Orders" server setting at start (default on). */
   ordersFeature?: boolean;
+  /** Called the moment a call has been accepted (benchmarks time Aurora's receipt with it). */
+  onAccepted?: (call: ReceivedCall) => void;
 }
 
 export interface HeldOrder {
@@ -65,7 +67,8 @@ const FEATURE_OFF_TEXT = 'Endpoint is disabled by setting "Orders".';
 
 export class AuroraStandIn {
   readonly calls: ReceivedCall[] = [];
-  private readonly options: Required<StandInOptions>;
+  private readonly options: Required<Omit<StandInOptions, 'onAccepted'>> &
+    Pick<StandInOptions, 'onAccepted'>;
   private readonly held = new Map<number, StoredOrder>();
   private readonly hanging = new Set<ServerResponse>();
   private behaviour: Behaviour = { mode: 'normal' };
@@ -238,6 +241,7 @@ export class AuroraStandIn {
       return answer(500, 'Internal server error.');
     }
     this.dropExpired();
+    if (route.grant !== null) this.options.onAccepted?.(call);
     answer(200, [...this.held.values()].map(toAuroraOrder));
   }
 
