@@ -24,7 +24,8 @@ export class FanoutIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, { ...options, ...LEAN_SERVER_OPTIONS }) as Server;
+    const lean = { ...options, ...LEAN_SERVER_OPTIONS } as ServerOptions;
+    const server = super.createIOServer(port, lean) as Server;
     const adapter = this.fanout.adapter();
     if (adapter) server.adapter(adapter);
     return server;
