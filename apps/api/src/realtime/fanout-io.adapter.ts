@@ -1,6 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger, type WsMessageHandler } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { RedisFanout } from './redis-fanout';
 
 /**
@@ -30,4 +31,41 @@ export class FanoutIoAdapter extends IoAdapter {
     if (adapter) server.adapter(adapter);
     return server;
   }
+
+  /**
+   * One plain listener per message and socket, where Nest's own builds several RxJS streams per
+   * socket (thousands of boards each hold them for hours). Same results: a returned
+   * `{event, data}` is emitted back, anything else answers the ack; a failing handler is logged
+   * and the socket keeps its handlers.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: WsMessageHandler[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(String(message), (...payload: unknown[]) => {
+        // As RxJS fromEvent hands it on: one argument alone, several as an array.
+        const { data, ack } = this.mapPayload(payload.length === 1 ? payload[0] : payload);
+        let result: Observable<unknown>;
+        try {
+          result = transform(callback(data, ack));
+        } catch (error) {
+          leanLogger.error(error);
+          return;
+        }
+        result.subscribe({
+          next: (response) => {
+            if (response === undefined || response === null) return;
+            const reply = response as { event?: string; data?: unknown };
+            if (reply.event) socket.emit(reply.event, reply.data);
+            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          },
+          error: (error: unknown) => leanLogger.error(error),
+        });
+      });
+    }
+  }
 }
+
+const leanLogger = new Logger('IoAdapter');
