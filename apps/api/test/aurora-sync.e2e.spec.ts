@@ -370,7 +370,22 @@ describe('Aurora sync against the stand-in', () => {
     await app.orders.create(7, 'back-office');
     await app.orders.create(8, 'back-office');
     await app.orders.remove(8, 'staff');
-    await waitUntil(() => standIn.calls.length >= 1, 5000, 'a failed attempt');
+    // No call may be on its way while Aurora recovers: one sent before a removal committed could
+    // arrive after the recovery (a loaded machine) and be accepted.
+    const callsInFlight = async () =>
+      (
+        await app.store.db
+          .selectFrom('aurora_outbox')
+          .select('id')
+          .where('claimed_until', 'is not', null)
+          .where('state', 'in', ['pending', 'retrying'])
+          .execute()
+      ).length;
+    await waitUntil(
+      async () => standIn.calls.length >= 1 && (await callsInFlight()) === 0,
+      10_000,
+      'a failed attempt, and no call in flight',
+    );
 
     standIn.behave({ mode: 'normal' });
     await waitUntil(() => outboxDrained(app), 15_000, 'the outbox drained');
