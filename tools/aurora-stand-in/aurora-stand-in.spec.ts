@@ -1,5 +1,6 @@
-// The stand-in must speak Aurora's integration contract exactly, or tests against it prove
-// nothing. Run by `nx test tools` (node --test).
+// The stand-in must answer exactly as the real Aurora (aurora-core v2.7.0) does, or tests against
+// it prove nothing. Each expectation below is what Aurora itself answers (read from its source and
+// run). Run by `nx test tools` (node --test).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AuroraStandIn } from './aurora-stand-in.ts';
@@ -16,6 +17,15 @@ describe('Aurora stand-in', () => {
         ...(key === null ? {} : { 'x-api-key': key }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const rawPost = (text: string, key: string | null = KEY) =>
+    fetch(`${standIn.url}/api/orders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(key === null ? {} : { 'x-api-key': key }),
+      },
+      body: text,
     });
 
   before(async () => {
@@ -59,19 +69,114 @@ describe('Aurora stand-in', () => {
   });
 
   it('answers 401 without the right X-API-Key and keeps nothing', async () => {
-    assert.equal(
-      (await call('POST', '/api/orders', { orderNumber: 1, timeoutSeconds: 5 }, null)).status,
-      401,
-    );
-    assert.equal(
-      (await call('POST', '/api/orders', { orderNumber: 1, timeoutSeconds: 5 }, 'wrong')).status,
-      401,
-    );
+    for (const key of [null, 'wrong']) {
+      const response = await call(
+        'POST',
+        '/api/orders',
+        { orderNumber: 1, timeoutSeconds: 5 },
+        key,
+      );
+      assert.equal(response.status, 401);
+      assert.deepEqual(await response.json(), { message: 'You are not logged in.' });
+    }
+    assert.equal((await call('GET', '/api/orders', undefined, null)).status, 401);
     assert.deepEqual(standIn.orders(), []);
   });
 
+  it('lists the orders for an integration user on GET /api/orders', async () => {
+    await call('POST', '/api/orders', { orderNumber: 11, timeoutSeconds: 60 });
+    const response = await call('GET', '/api/orders');
+    assert.equal(response.status, 200);
+    const list = (await response.json()) as { number: number }[];
+    assert.deepEqual(
+      list.map((order) => order.number),
+      [11],
+    );
+  });
+
+  it('defaults timeoutSeconds to 120', async () => {
+    const response = await call('POST', '/api/orders', { orderNumber: 12 });
+    assert.equal(response.status, 200);
+    assert.equal(standIn.orders()[0]?.timeoutSeconds, 120);
+  });
+
+  it('accepts numeric strings, floats, 0 and negatives', async () => {
+    for (const body of [
+      { orderNumber: '850', timeoutSeconds: '60' },
+      { orderNumber: 851.5, timeoutSeconds: 30.5 },
+      { orderNumber: 0, timeoutSeconds: 60 },
+      { orderNumber: -3, timeoutSeconds: 60 },
+      { orderNumber: 852, timeoutSeconds: 0 },
+      { orderNumber: 853, timeoutSeconds: -10 },
+    ]) {
+      assert.equal((await call('POST', '/api/orders', body)).status, 200, JSON.stringify(body));
+    }
+    // A timeout of 0 or below expires at once, as in Aurora.
+    assert.deepEqual(
+      standIn
+        .orders()
+        .map((order) => order.number)
+        .sort((a, b) => a - b),
+      [-3, 0, 850, 851.5],
+    );
+    assert.equal((await call('DELETE', '/api/orders/-3')).status, 200);
+  });
+
+  it('answers 400 for any extra body field, and for a missing or non-numeric number', async () => {
+    for (const body of [
+      { orderNumber: 5, timeoutSeconds: 5, source: 'hubble' },
+      { timeoutSeconds: 5 },
+      { orderNumber: 'abc' },
+      { orderNumber: true },
+      { orderNumber: 5, timeoutSeconds: 'soon' },
+    ]) {
+      const response = await call('POST', '/api/orders', body);
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.equal(((await response.json()) as { message: string }).message, 'Bad Request');
+    }
+    assert.equal((await call('DELETE', '/api/orders/abc')).status, 400);
+    assert.deepEqual(standIn.orders(), []);
+  });
+
+  it('answers 500 for a body that is not JSON, before it even checks the key', async () => {
+    for (const key of [KEY, null]) {
+      const response = await rawPost('{"orderNumber": 5', key);
+      assert.equal(response.status, 500);
+      assert.equal(await response.json(), 'Internal server error.');
+    }
+    assert.deepEqual(standIn.orders(), []);
+  });
+
+  it('answers 200 to a DELETE of a number it does not hold', async () => {
+    const response = await call('DELETE', '/api/orders/4242');
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), []);
+  });
+
+  it('answers 409 in plain text while the Orders feature is off; 500 after switching it on until a restart', async () => {
+    standIn.setOrdersFeature(false);
+    try {
+      const off = await call('POST', '/api/orders', { orderNumber: 6, timeoutSeconds: 5 });
+      assert.equal(off.status, 409);
+      assert.match(off.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(await off.text(), 'Endpoint is disabled by setting "Orders".');
+      assert.equal((await call('DELETE', '/api/orders/6')).status, 409);
+      assert.equal((await call('GET', '/api/orders')).status, 409);
+      // The key is checked first.
+      assert.equal((await call('GET', '/api/orders', undefined, 'wrong')).status, 401);
+
+      standIn.restart(); // Aurora started with the feature off
+      standIn.setOrdersFeature(true);
+      assert.equal((await call('POST', '/api/orders', { orderNumber: 6 })).status, 500);
+      standIn.restart();
+      assert.equal((await call('POST', '/api/orders', { orderNumber: 6 })).status, 200);
+    } finally {
+      standIn.setOrdersFeature(true);
+      standIn.restart();
+    }
+  });
+
   it('answers 403 for an endpoint the integration user is not granted', async () => {
-    assert.equal((await call('GET', '/api/orders')).status, 403);
     const limited = await AuroraStandIn.start({ apiKey: KEY, grants: ['addOrder'] });
     try {
       const response = await fetch(`${limited.url}/api/orders/5`, {
@@ -79,15 +184,10 @@ describe('Aurora stand-in', () => {
         headers: { 'x-api-key': KEY },
       });
       assert.equal(response.status, 403);
+      assert.deepEqual(await response.json(), { message: 'Forbidden' });
     } finally {
       await limited.down();
     }
-  });
-
-  it('refuses a non-numeric orderNumber with 400', async () => {
-    const response = await call('POST', '/api/orders', { orderNumber: '850', timeoutSeconds: 5 });
-    assert.equal(response.status, 400);
-    assert.deepEqual(standIn.orders(), []);
   });
 
   it('fails, hangs, goes down and comes back on the same port when told to', async () => {
@@ -133,5 +233,12 @@ describe('Aurora stand-in', () => {
     assert.equal(bad.status, 400);
     await fetch(`${standIn.url}/__stand-in/restart`, { method: 'POST' });
     assert.deepEqual(standIn.orders(), []);
+    const feature = await fetch(`${standIn.url}/__stand-in/feature`, {
+      method: 'POST',
+      body: '{"orders":false}',
+    });
+    assert.equal(feature.status, 200);
+    assert.equal((await call('GET', '/api/orders')).status, 409);
+    await fetch(`${standIn.url}/__stand-in/feature`, { method: 'POST', body: '{"orders":true}' });
   });
 });

@@ -1,4 +1,4 @@
-// npm run aurora:dev [-- --port 3300 --deny removeOrder]
+// npm run aurora:dev [-- --port 3300 --deny removeOrder --orders off]
 // Starts the Aurora stand-in (see aurora-stand-in.ts). The API key is AURORA_API_KEY from the
 // environment, or the development key "dev-aurora-key" when unset.
 import { parseArgs } from 'node:util';
@@ -12,13 +12,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3300' },
     host: { type: 'string', default: '127.0.0.1' },
     deny: { type: 'string', multiple: true, default: [] },
+    orders: { type: 'string', default: 'on' },
   },
 });
 
 const unknownGrant = values.deny.find((grant) => !GRANTS.includes(grant as Grant));
-if (unknownGrant || !/^[0-9]+$/.test(values.port)) {
+if (unknownGrant || !/^[0-9]+$/.test(values.port) || !['on', 'off'].includes(values.orders)) {
   console.error(
-    'Usage: npm run aurora:dev -- [--port 3300] [--host 127.0.0.1] [--deny addOrder|removeOrder]',
+    'Usage: npm run aurora:dev -- [--port 3300] [--host 127.0.0.1] [--deny addOrder|removeOrder] [--orders on|off]',
   );
   process.exit(2);
 }
@@ -29,6 +30,7 @@ const standIn = await AuroraStandIn.start({
   port: Number(values.port),
   host: values.host,
   grants: GRANTS.filter((grant) => !values.deny.includes(grant)),
+  ordersFeature: values.orders === 'on',
 });
 
 const keyNote =
@@ -40,7 +42,10 @@ console.log(`Calls received:       curl ${standIn.url}/__stand-in/calls`);
 console.log(
   `Misbehave:            curl -X POST ${standIn.url}/__stand-in/behaviour -d '{"mode":"fail","status":503}'  (or "hang", "normal")`,
 );
-console.log(`Forget everything:    curl -X POST ${standIn.url}/__stand-in/restart`);
+console.log(
+  `Orders feature:       curl -X POST ${standIn.url}/__stand-in/feature -d '{"orders":false}'  (409 until switched on; then 500 until restart)`,
+);
+console.log(`Restart (forget all): curl -X POST ${standIn.url}/__stand-in/restart`);
 
 const stop = () => void standIn.down().then(() => process.exit(0));
 process.once('SIGINT', stop);

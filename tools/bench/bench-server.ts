@@ -22,8 +22,9 @@ export class BenchServer {
     env: Record<string, string>,
     fdLimit: number,
     dist = DEFAULT_DIST,
+    script = join(dist, 'apps/api/main.js'),
   ): Promise<BenchServer> {
-    const child = spawnWithFdLimit(join(dist, 'apps/api/main.js'), [], {
+    const child = spawnWithFdLimit(script, [], {
       fdLimit,
       env: { PATH: process.env['PATH'], HOST: '127.0.0.1', PORT: '0', ...env },
     });

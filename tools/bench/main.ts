@@ -1,10 +1,15 @@
 // npm run bench [-- --smoke] [-- --scale] [-- --boards 10000] [-- --out file.json] [-- --dist dir]
+//               [-- --versus floor]
 // Measures the built product (dist/) from separate load-generator processes and prints one table
 // of figures beside their targets; also writes the figures as JSON for comparing runs.
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
 //   --scale  two instances on PostgreSQL + Redis (loopback) instead of one on the embedded store
 //   --dist   measure another build (e.g. an older commit's dist/) with this benchmark
 //   --only   boards (P1, P2, P4), ingest (P3) or insights (P6, on both stores)
+//   --versus floor  also runs every phase against the floor (floor-server.ts: the plainest server
+//            doing the same job), alternating product and floor, and prints each figure with its
+//            ratio. The product then syncs to an Aurora stand-in in this process, and the Aurora
+//            latency (our 200 → the stand-in holding the call) is measured too.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -12,12 +17,13 @@ import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { AuroraStandIn } from '../aurora-stand-in/aurora-stand-in.ts';
 import { BenchServer } from './bench-server.ts';
 import { initialJs } from './board-payload.ts';
 import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
-import { type Figure, printTable } from './report.ts';
-import { now } from './stats.ts';
+import { type Figure, printTable, printVersus } from './report.ts';
+import { now, summarize } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,8 +33,19 @@ const { values } = parseArgs({
     out: { type: 'string' },
     dist: { type: 'string' },
     only: { type: 'string' },
+    versus: { type: 'string' },
   },
 });
+if (values.versus !== undefined && values.versus !== 'floor') {
+  process.stderr.write('--versus takes one value: floor\n');
+  process.exit(2);
+}
+const VERSUS = values.versus === 'floor';
+const FLOOR_SCRIPT = join(import.meta.dirname, 'floor-server.ts');
+const AURORA_KEY = 'bench-aurora-key';
+/** When each order's add reached the Aurora stand-in (versus runs only). */
+const auroraReceivedAt = new Map<number, number>();
+let standIn: AuroraStandIn | undefined;
 const ONLY = values.only; // 'boards' (P1, P2, P4), 'ingest' (P3), 'insights' (P6); default: all
 const DIST = resolve(values.dist ?? join(import.meta.dirname, '../../dist'));
 
@@ -59,12 +76,17 @@ const PG_ADMIN = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 const signer = new Signer();
-const figures: Figure[] = [];
+const FIGURES: Figure[] = [];
 const problems: string[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
 
+type Kind = 'product' | 'floor';
+
 /** A fresh store (embedded, or a PostgreSQL database) and the servers on it. */
-async function startProduct(store: { postgres: boolean } = { postgres: !!values.scale }) {
+async function startProduct(
+  kind: Kind = 'product',
+  store: { postgres: boolean } = { postgres: !!values.scale && kind === 'product' },
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hubble-bench-'));
   const keyFile = join(dataDir, 'webhooks.key');
   writeFileSync(keyFile, signer.publicKeyPem);
@@ -76,6 +98,9 @@ async function startProduct(store: { postgres: boolean } = { postgres: !!values.
     STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
     ORDER_TIMEOUT_SECONDS: '3600',
   };
+  if (standIn && kind === 'product') {
+    Object.assign(env, { AURORA_URL: standIn.url, AURORA_API_KEY: AURORA_KEY });
+  }
   let database: string | undefined;
   if (store.postgres) {
     database = `hubble_bench_${randomBytes(4).toString('hex')}`;
@@ -90,10 +115,11 @@ async function startProduct(store: { postgres: boolean } = { postgres: !!values.
       REDIS_CHANNEL_PREFIX: `hubble-bench-${randomBytes(4).toString('hex')}`,
     });
   }
-  const count = values.scale ? 2 : 1;
+  const count = values.scale && kind === 'product' ? 2 : 1;
   const servers: BenchServer[] = [];
   for (let i = 0; i < count; i++) {
-    servers.push(await BenchServer.start(env, maxBoards + 2048, DIST));
+    const script = kind === 'floor' ? FLOOR_SCRIPT : undefined;
+    servers.push(await BenchServer.start(env, maxBoards + 2048, DIST, script));
   }
   return {
     servers,
@@ -109,7 +135,8 @@ async function startProduct(store: { postgres: boolean } = { postgres: !!values.
         rows.forEach((row) => stored.add(row.number));
         await client.end();
       } else {
-        const db = new DatabaseSync(join(dataDir, 'hubble.sqlite'), { readOnly: true });
+        const file = kind === 'floor' ? 'floor.sqlite' : 'hubble.sqlite';
+        const db = new DatabaseSync(join(dataDir, file), { readOnly: true });
         for (const row of db.prepare('select distinct number from orders').all()) {
           stored.add(Number(row['number']));
         }
@@ -139,8 +166,30 @@ function check(ok: boolean, problem: string): void {
   if (!ok) problems.push(problem);
 }
 
-async function boardPhases(): Promise<void> {
-  const product = await startProduct();
+/** Our 200 → the Aurora stand-in holding the order, for the orders of one phase. */
+function auroraFigures(id: string, answeredAt: Map<number, number>): Figure[] {
+  if (!standIn) return [];
+  const delays = [...answeredAt].flatMap(([number, answered]) => {
+    const received = auroraReceivedAt.get(number);
+    return received === undefined ? [] : [received - answered];
+  });
+  const summary = summarize(delays);
+  return [
+    { id, name: 'Aurora: our 200 → stand-in, p50', value: summary.p50, unit: 'ms' },
+    {
+      id,
+      name: 'Aurora: our 200 → stand-in, p99',
+      value: summary.p99,
+      unit: 'ms',
+      target: 20,
+      lowerIsBetter: true,
+      note: `${summary.count}/${answeredAt.size} calls`,
+    },
+  ];
+}
+
+async function boardPhases(kind: Kind = 'product', figures: Figure[] = FIGURES): Promise<void> {
+  const product = await startProduct(kind);
   cleanups.push(() => product.stop());
   const urls = product.servers.map((server) => server.url);
   const fleet = new BoardFleet();
@@ -160,6 +209,9 @@ async function boardPhases(): Promise<void> {
   check(p1.missing === 0, `P1: ${p1.missing} order events never reached a board`);
   figures.push(
     { id: 'P1', name: `latency p50, ${fleet.size} boards`, value: p1.latencies.p50, unit: 'ms' },
+    { id: 'P1', name: 'webhook answered p50', value: p1.answered.p50, unit: 'ms' },
+    { id: 'P1', name: 'webhook answered p99', value: p1.answered.p99, unit: 'ms' },
+    ...(kind === 'product' ? auroraFigures('P1', p1.answeredAt) : []),
     { id: 'P1', name: 'latency p95', value: p1.latencies.p95, unit: 'ms' },
     {
       id: 'P1',
@@ -187,6 +239,7 @@ async function boardPhases(): Promise<void> {
   );
 
   // P2 capacity: ramp, then the fan-out of single orders to every board.
+  const baseRss = product.servers.reduce((sum, server) => sum + server.rssBytes(), 0);
   for (const target of sizes.ramp) {
     if (target <= fleet.size) continue;
     const grown = await fleet.grow(urls, target - fleet.size);
@@ -227,6 +280,15 @@ async function boardPhases(): Promise<void> {
       target: 1024,
       lowerIsBetter: true,
     },
+    {
+      id: 'P2',
+      name: 'server RSS per board',
+      value: (rss - baseRss) / 1024 / Math.max(1, held - sizes.p1Boards),
+      unit: 'KB',
+      note: `beyond the first ${sizes.p1Boards}`,
+    },
+    { id: 'P2', name: `webhook answered p50, ${held} boards`, value: p2.answered.p50, unit: 'ms' },
+    ...(kind === 'product' ? auroraFigures('P2', p2.answeredAt) : []),
     {
       id: 'P2',
       name: 'fan-out p99 (median over orders)',
@@ -300,8 +362,8 @@ async function currentVersion(url: string): Promise<number> {
   });
 }
 
-async function ingestPhase(): Promise<void> {
-  const product = await startProduct();
+async function ingestPhase(kind: Kind = 'product', figures: Figure[] = FIGURES): Promise<void> {
+  const product = await startProduct(kind);
   cleanups.push(() => product.stop());
   const result = await measureIngest(
     product.servers[0].url,
@@ -358,7 +420,7 @@ async function ingestPhase(): Promise<void> {
 async function insightsPhase(): Promise<void> {
   for (const postgres of [false, true]) {
     const storeName = postgres ? 'PostgreSQL' : 'node:sqlite';
-    const product = await startProduct({ postgres });
+    const product = await startProduct('product', { postgres });
     cleanups.push(() => product.stop());
     const until = Date.now() - 600_000;
     // 30 days minus a day of margin, so every order lies inside the café's last 30 days.
@@ -378,7 +440,7 @@ async function insightsPhase(): Promise<void> {
       timing.called === orders.length,
       `P6 (${storeName}): insights counted ${timing.called} of ${orders.length} orders`,
     );
-    figures.push(
+    FIGURES.push(
       {
         id: 'P6',
         name: `insights, 30 days, ${orders.length} orders, ${storeName}: p50`,
@@ -402,7 +464,7 @@ async function insightsPhase(): Promise<void> {
 
 function payloadPhase(): void {
   const js = initialJs(join(DIST, 'apps/board/browser'));
-  figures.push({
+  FIGURES.push({
     id: 'P5',
     name: `board initial JS (${js.files.length} files)`,
     value: js.gzipBytes / 1000,
@@ -412,23 +474,69 @@ function payloadPhase(): void {
   });
 }
 
+/** Each phase against the product, then against the floor; one table with the ratios. */
+async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
+  standIn = await AuroraStandIn.start({
+    apiKey: AURORA_KEY,
+    onAccepted: (call) => {
+      if (
+        call.method === 'POST' &&
+        call.orderNumber !== null &&
+        !auroraReceivedAt.has(call.orderNumber)
+      ) {
+        auroraReceivedAt.set(call.orderNumber, now());
+      }
+    },
+  });
+  cleanups.push(() => standIn?.down());
+  const product: Figure[] = [];
+  const floor: Figure[] = [];
+  if (ONLY !== 'ingest') {
+    await boardPhases('product', product);
+    auroraReceivedAt.clear();
+    await boardPhases('floor', floor);
+  }
+  if (ONLY !== 'boards') {
+    await ingestPhase('product', product);
+    await ingestPhase('floor', floor);
+  }
+  return { product, floor };
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   payloadPhase();
-  if (ONLY === undefined || ONLY === 'boards') await boardPhases();
-  if (ONLY === undefined || ONLY === 'ingest') await ingestPhase();
-  if (ONLY === undefined || ONLY === 'insights') await insightsPhase();
-  printTable(figures, {
-    title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-    timing: !smoke,
-  });
+  if (VERSUS) {
+    const { product, floor } = await versusFloor();
+    FIGURES.push(...product);
+    printVersus(product, floor, {
+      title: `Hubble versus the floor server${smoke ? ' (smoke)' : ''} — 1 instance, embedded store`,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version} (shared machine: other builds may run)`,
+    });
+    FIGURES.push(...floor.map((figure) => ({ ...figure, id: `floor ${figure.id}` })));
+  } else {
+    if (ONLY === undefined || ONLY === 'boards') await boardPhases();
+    if (ONLY === undefined || ONLY === 'ingest') await ingestPhase();
+    if (ONLY === undefined || ONLY === 'insights') await insightsPhase();
+  }
+  printTable(
+    FIGURES.filter((figure) => !figure.id.startsWith('floor')),
+    {
+      title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      timing: !smoke,
+    },
+  );
   const out =
     values.out ?? join(ROOT, 'dist/bench', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
-    JSON.stringify({ started, smoke, scale: values.scale, figures, problems }, null, 2),
+    JSON.stringify(
+      { started, smoke, scale: values.scale, versus: values.versus, figures: FIGURES, problems },
+      null,
+      2,
+    ),
   );
   process.stderr.write(`Figures written to ${out}\n`);
   if (problems.length > 0) {

@@ -31,6 +31,14 @@ export class Signer {
 
   /** Sends one signed webhook; resolves with the moment it was sent. */
   async send(url: string, orderNumber: number): Promise<number> {
+    return (await this.sendTimed(url, orderNumber)).sentAt;
+  }
+
+  /** Sends one signed webhook; resolves with when it was sent and when its 200 arrived. */
+  async sendTimed(
+    url: string,
+    orderNumber: number,
+  ): Promise<{ sentAt: number; answeredAt: number }> {
     const body = JSON.stringify({ orderNumber });
     const signature = sign('sha256', Buffer.from(body), this.privateKey).toString('base64');
     const sentAt = now();
@@ -40,7 +48,9 @@ export class Signer {
       body,
     });
     if (response.status !== 200) throw new Error(`webhook ${orderNumber}: HTTP ${response.status}`);
-    return sentAt;
+    const answeredAt = now();
+    await response.arrayBuffer();
+    return { sentAt, answeredAt };
   }
 }
 
@@ -130,15 +140,22 @@ export async function measureDelivery(
 ): Promise<{
   latencies: Summary;
   perOrderP99: Summary;
+  /** From sending the webhook to its 200. */
+  answered: Summary;
+  /** When each order's 200 arrived. */
+  answeredAt: Map<number, number>;
   missing: number;
   cpu: CpuShare;
 }> {
   const sentAt = new Map<number, number>();
+  const answeredAt = new Map<number, number>();
   fleet.record();
   const serverCpu = server.cpuMs();
   const start = now();
   for (const number of numbers) {
-    sentAt.set(number, await signer.send(url, number));
+    const timed = await signer.sendTimed(url, number);
+    sentAt.set(number, timed.sentAt);
+    answeredAt.set(number, timed.answeredAt);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   await new Promise((resolve) => setTimeout(resolve, 1000)); // stragglers
@@ -157,6 +174,8 @@ export async function measureDelivery(
   return {
     latencies: summarize(all),
     perOrderP99: summarize([...byOrder.values()].map((list) => summarize(list).p99)),
+    answered: summarize(numbers.map((n) => (answeredAt.get(n) ?? 0) - (sentAt.get(n) ?? 0))),
+    answeredAt,
     missing: expected - all.length,
     cpu: cpuShare(server.cpuMs() - serverCpu, wallMs, cpu),
   };

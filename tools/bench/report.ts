@@ -60,3 +60,40 @@ export function printTable(
   rows.forEach((row) => console.log(line(row)));
   console.log('');
 }
+
+/** Product and floor side by side: each figure the product has, the floor's, and the ratio. */
+export function printVersus(
+  product: readonly Figure[],
+  floor: readonly Figure[],
+  options: { title: string; machine: string },
+): void {
+  const rows = product.map((figure) => {
+    const other = floor.find((f) => f.id === figure.id && sameName(f.name, figure.name));
+    const ratio =
+      other === undefined || other.value === 0 ? '' : `${format(figure.value / other.value)}×`;
+    return [
+      figure.id,
+      figure.name,
+      `${format(figure.value)} ${figure.unit}`.trim(),
+      other === undefined ? '—' : `${format(other.value)} ${other.unit}`.trim(),
+      ratio,
+    ];
+  });
+  const header = ['', 'figure', 'this project', 'floor', 'ratio'];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${options.title}\n${options.machine}\n`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((row) => console.log(line(row)));
+  console.log('');
+}
+
+/** Names carry counts ("latency p50, 1000 boards"); boards held may differ slightly. */
+function sameName(a: string, b: string): boolean {
+  return a.replace(/[0-9]+ boards/, 'N boards') === b.replace(/[0-9]+ boards/, 'N boards');
+}

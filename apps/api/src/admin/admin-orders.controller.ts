@@ -14,6 +14,7 @@ import {
 import {
   type AdminSnapshot,
   type AuroraDeliveryDto,
+  type AuroraProblemDto,
   type CreateOrderResultDto,
   type OrderDto,
   parseOrderNumberText,
@@ -87,14 +88,20 @@ export class AdminOrdersController {
     return this.desk.snapshot();
   }
 
-  /** Aurora sync at a glance: on/off, outbox depth, and each active order's delivery state. */
+  /**
+   * Aurora sync at a glance: on/off, outbox depth, why Aurora does not take our calls (if so),
+   * and each active order's delivery state.
+   */
   @Get('admin/aurora')
-  async aurora(): Promise<AuroraSyncStatus & { deliveries: AuroraDeliveryDto[] }> {
-    const [status, deliveries] = await Promise.all([
+  async aurora(): Promise<
+    AuroraSyncStatus & { problem: AuroraProblemDto | null; deliveries: AuroraDeliveryDto[] }
+  > {
+    const [status, problem, deliveries] = await Promise.all([
       this.deliveries.status(),
+      this.deliveries.problem(),
       this.deliveries.activeOrders(),
     ]);
-    return { ...status, deliveries };
+    return { ...status, problem, deliveries };
   }
 }
 

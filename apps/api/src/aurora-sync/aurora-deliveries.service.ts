@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AuroraDeliveryDto } from '@hubble/contracts';
+import type { AuroraDeliveryDto, AuroraProblemDto } from '@hubble/contracts';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
-import { AuroraClient } from './aurora.client';
+import { type AuroraProbe, AuroraClient } from './aurora.client';
 import { AuroraOutboxRepository } from './aurora-outbox.repository';
+import { AuroraProblemLog, refusalKind } from './aurora-problem-log';
 import { toDeliveryDto } from './delivery-dto';
 
 export interface AuroraSyncStatus {
@@ -12,17 +13,19 @@ export interface AuroraSyncStatus {
   outbox: { pending: number; retrying: number; failed: number };
 }
 
-/** Read side of Aurora sync, for the back-office and /health. */
+/** A probe answer is reused this long (readiness may be polled every second). */
 const PROBE_CACHE_MS = 10_000;
 
+/** Read side of Aurora sync, for the back-office and /health. */
 @Injectable()
 export class AuroraDeliveriesService {
-  private lastProbe: { at: number; result: Promise<string | undefined> } | undefined;
+  private lastProbe: { at: number; result: Promise<AuroraProbe> } | undefined;
 
   constructor(
     private readonly outbox: AuroraOutboxRepository,
     private readonly config: AppConfig,
     private readonly client: AuroraClient,
+    private readonly problems: AuroraProblemLog,
     metrics: Metrics,
   ) {
     metrics.measureOutbox(() => this.outbox.undoneCount());
@@ -39,19 +42,29 @@ export class AuroraDeliveriesService {
   }
 
   /**
-   * Whether Aurora answers (off counts as fine), probed at most every 10 s: `undefined` when
-   * reachable or off, else why not.
+   * Why Aurora does not take our calls now, or null when it does (or sync is off): the probe
+   * (at most every 10 s) tells unreachable, a wrong key and a switched-off feature apart; a
+   * missing grant only shows in a refused call, so a standing refusal counts too.
    */
-  async unreachableBecause(): Promise<string | undefined> {
-    if (!this.syncOn) return undefined;
+  async problem(): Promise<AuroraProblemDto | null> {
+    if (!this.syncOn) return null;
+    const probe = await this.probe();
+    if (probe.kind === 'unreachable') return { kind: 'unreachable', detail: probe.error };
+    if (probe.kind === 'refused') return { kind: refusalKind(probe.status), detail: probe.error };
+    const refusal = this.problems.standingRefusal;
+    if (refusal) return { kind: refusalKind(refusal.status), detail: `HTTP ${refusal.status}` };
+    return null;
+  }
+
+  async status(): Promise<AuroraSyncStatus> {
+    return { sync: this.syncOn ? 'on' : 'off', outbox: await this.outbox.undoneCount() };
+  }
+
+  private probe(): Promise<AuroraProbe> {
     const now = Date.now();
     if (!this.lastProbe || now - this.lastProbe.at > PROBE_CACHE_MS) {
       this.lastProbe = { at: now, result: this.client.probe() };
     }
     return this.lastProbe.result;
-  }
-
-  async status(): Promise<AuroraSyncStatus> {
-    return { sync: this.syncOn ? 'on' : 'off', outbox: await this.outbox.undoneCount() };
   }
 }

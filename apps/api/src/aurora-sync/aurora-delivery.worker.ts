@@ -18,10 +18,10 @@ import { AuroraProblemLog } from './aurora-problem-log';
 import { toDeliveryDto } from './delivery-dto';
 import { retryDelayMs } from './retry-backoff';
 
-/** How often each instance looks for due entries (other instances' changes, retries). */
-const POLL_MS = 500;
 /** Entries claimed at once; calls for different numbers run in parallel. */
 const BATCH = 32;
+/** Calls in flight at once per instance; more wait in the outbox. */
+const MAX_IN_FLIGHT = 64;
 /**
  * Aurora times an order out by itself: a remove this long after the order's end would find
  * nothing to remove. Generous on purpose: a late DELETE is harmless, a skipped one that was still
@@ -31,16 +31,24 @@ const AURORA_OWN_EXPIRY_SLACK_MS = 10_000;
 
 /**
  * Delivers the outbox to Aurora: claims due entries, makes each call once, and records the
- * outcome (delivered, retry later with backoff, refused for good, or dropped when pointless).
- * Also re-adds all active orders every AURORA_REASSERT_SECONDS, as Aurora forgets on restart.
+ * outcome (delivered, retry later with backoff, refused, or dropped when pointless).
+ *
+ * Timing: a committed change wakes the worker at once (the order events), so its call goes out
+ * within milliseconds; the poll (AURORA_POLL_MS) only picks up other instances' entries and
+ * retries. While calls back off, Aurora is probed every AURORA_PROBE_MS and everything pending is
+ * made as soon as it answers again. Every AURORA_REASSERT_SECONDS all active orders are added
+ * again (Aurora forgets on restart), and refused adds of live orders are tried again every
+ * AURORA_REFUSED_RETRY_SECONDS, so a fix on Aurora's side needs no restart here.
  */
 @Injectable()
 export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AuroraSync');
   private readonly startedAt = Date.now();
   private readonly timers: NodeJS.Timeout[] = [];
-  private draining: Promise<void> | undefined;
-  private drainAgain = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private claiming: Promise<void> | undefined;
+  private claimAgain = false;
+  private probing = false;
   private stopped = false;
 
   constructor(
@@ -58,10 +66,12 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
       this.logger.log('Aurora sync is off: AURORA_URL is not set');
       return;
     }
+    const pacing = this.config.auroraDelivery;
     this.logger.log(`Aurora sync is on: ${new URL(aurora.url).origin}`);
-    this.timers.push(setInterval(() => void this.drain(), POLL_MS));
-    this.timers.push(setInterval(() => void this.reassert(aurora), reassertCheckMs(aurora)));
-    void this.reassert(aurora);
+    this.timers.push(setInterval(() => void this.drain(), pacing.pollMs));
+    this.timers.push(setInterval(() => void this.probeWhileBackingOff(), pacing.probeMs));
+    this.timers.push(setInterval(() => void this.housekeeping(aurora), reassertCheckMs(aurora)));
+    void this.housekeeping(aurora);
     void this.drain();
   }
 
@@ -69,40 +79,68 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.timers.forEach(clearInterval);
-    await this.draining;
+    await this.claiming;
+    await Promise.all(this.inFlight);
   }
 
-  /** Calls queued by this instance go out at once instead of at the next poll. */
-  @OnEvent([ORDER_EVENTS.created, ORDER_EVENTS.refreshed, ORDER_EVENTS.removed])
+  /**
+   * The calls this instance just committed go out now, not at the next poll: right after the
+   * answer to the request that made the change has been written (the claim commits, which costs
+   * an fsync), and before the board fan-out, which is queued the same way but later. (One
+   * decorator per event: EventEmitter2 reads an array as one namespaced event name.)
+   */
+  @OnEvent(ORDER_EVENTS.created)
+  @OnEvent(ORDER_EVENTS.refreshed)
+  @OnEvent(ORDER_EVENTS.removed)
   onOrderChanged(): void {
-    if (this.config.aurora) void this.drain();
+    if (this.config.aurora) setImmediate(() => void this.drain());
   }
 
-  /** Delivers everything due; never runs twice at once in this instance. */
+  /**
+   * Claims and starts every due call (up to {@link MAX_IN_FLIGHT} at once) without waiting for
+   * the calls already in flight; claims never run twice at once in this instance.
+   */
   drain(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return this.draining;
+    if (this.stopped) return Promise.resolve();
+    if (this.claiming) {
+      this.claimAgain = true;
+      return this.claiming;
     }
-    this.draining = this.drainUntilIdle().finally(() => (this.draining = undefined));
-    return this.draining;
+    this.claiming = this.claimUntilIdle().finally(() => (this.claiming = undefined));
+    return this.claiming;
   }
 
-  private async drainUntilIdle(): Promise<void> {
+  private async claimUntilIdle(): Promise<void> {
     const leaseMs = (this.config.aurora?.timeoutMs ?? 5000) + 5000;
     do {
-      this.drainAgain = false;
+      this.claimAgain = false;
       try {
-        while (!this.stopped && (await this.outbox.hasDue(Date.now()))) {
-          const claimed = await this.outbox.claimDue(Date.now(), BATCH, leaseMs);
+        while (!this.stopped && this.inFlight.size < MAX_IN_FLIGHT) {
+          const now = Date.now();
+          if (!(await this.outbox.hasDue(now))) break;
+          const room = Math.min(BATCH, MAX_IN_FLIGHT - this.inFlight.size);
+          const claimed = await this.outbox.claimDue(now, room, leaseMs);
           if (claimed.length === 0) break;
-          await Promise.all(claimed.map((entry) => this.deliver(entry)));
+          claimed.forEach((entry) => this.start(entry));
         }
       } catch (error) {
         this.logger.error(`Aurora outbox delivery failed: ${(error as Error).message}`);
         return;
       }
-    } while (this.drainAgain && !this.stopped);
+    } while (this.claimAgain && !this.stopped);
+  }
+
+  /** Makes one claimed call; when it is recorded, the number's next call may be claimed. */
+  private start(entry: ClaimedEntry): void {
+    const delivery: Promise<void> = this.deliver(entry)
+      .catch((error: unknown) =>
+        this.logger.error(`Aurora delivery not recorded: ${(error as Error).message}`),
+      )
+      .finally(() => {
+        this.inFlight.delete(delivery);
+        void this.drain();
+      });
+    this.inFlight.add(delivery);
   }
 
   private async deliver(entry: ClaimedEntry): Promise<void> {
@@ -132,7 +170,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
           maybeSent: mayHaveBeenSent(outcome.error),
         };
       case 'refused':
-        this.problems.refused(call, outcome.status);
+        this.problems.refused(call, outcome.status, this.config.auroraDelivery.refusedRetrySeconds);
         return { state: 'failed', error: outcome.error };
     }
   }
@@ -157,17 +195,43 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     return { action: 'remove', orderNumber: entry.number };
   }
 
-  private async reassert(aurora: AuroraSettings): Promise<void> {
+  /** Re-assert when due, and queue refused adds of live orders again when their time came. */
+  private async housekeeping(aurora: AuroraSettings): Promise<void> {
     if (this.stopped) return;
     try {
-      const queued = await this.outbox.reassertIfDue(
-        Date.now(),
+      const now = Date.now();
+      const reasserted = await this.outbox.reassertIfDue(
+        now,
         aurora.reassertSeconds * 1000,
         this.startedAt,
       );
-      if (queued) await this.drain();
+      const retried = await this.outbox.retryRefused(
+        now,
+        this.config.auroraDelivery.refusedRetrySeconds * 1000,
+      );
+      if (reasserted !== undefined || retried > 0) await this.drain();
     } catch (error) {
       this.logger.error(`Aurora re-assert failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * While calls wait out a backoff, asks Aurora whether it answers again; when it does, every
+   * pending call is made at once instead of at the end of its backoff (up to a minute).
+   */
+  private async probeWhileBackingOff(): Promise<void> {
+    if (this.stopped || this.probing) return;
+    this.probing = true;
+    try {
+      if (!(await this.outbox.hasBackingOff(Date.now()))) return;
+      const probe = await this.client.probe();
+      if (probe.kind === 'unreachable' || this.stopped) return;
+      // Answering, even with a refusal: the calls themselves find out which.
+      if ((await this.outbox.retryNow(Date.now())) > 0) await this.drain();
+    } catch (error) {
+      this.logger.error(`Aurora probe failed: ${(error as Error).message}`);
+    } finally {
+      this.probing = false;
     }
   }
 }

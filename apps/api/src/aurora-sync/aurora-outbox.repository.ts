@@ -55,7 +55,7 @@ export class AuroraOutboxRepository {
     tx: Kysely<Tables>,
     entries: readonly NewEntry[],
     now: number,
-    cause: 'change' | 'reassert' = 'change',
+    cause: 'change' | 'reassert' | 'refused-retry' = 'change',
   ): Promise<void> {
     if (entries.length === 0) return;
     await tx
@@ -235,6 +235,8 @@ export class AuroraOutboxRepository {
         now,
         'reassert',
       );
+      // Calls backing off are not skipped: they are made now, with everything else.
+      await bringRetriesForward(tx, now);
       await tx
         .deleteFrom('aurora_outbox')
         .where('state', 'not in', UNDONE)
@@ -242,6 +244,47 @@ export class AuroraOutboxRepository {
         .execute();
       return orders.length;
     });
+  }
+
+  /**
+   * Queues the add again for every live order whose latest call Aurora refused at least
+   * `olderThanMs` ago (a wrong key, a missing grant or a switched-off feature may have been fixed
+   * since). Serialised by the aurora_sync row, so two instances never both queue one order.
+   */
+  retryRefused(now: number, olderThanMs: number): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      await lockSyncRow(tx);
+      const orders = await activeOrdersWithLatestEntry(tx, now)
+        .select(['o.id', 'o.number'])
+        .where('e.state', '=', 'failed')
+        .where('e.action', '=', 'add')
+        .where('e.updated_at', '<=', now - olderThanMs)
+        .execute();
+      await this.enqueue(
+        tx,
+        orders.map((order) => ({ orderId: order.id, number: order.number, action: 'add' })),
+        now,
+        'refused-retry',
+      );
+      return orders.length;
+    });
+  }
+
+  /** Whether any call waits out a backoff (Aurora was unreachable or answered 5xx). */
+  async hasBackingOff(now: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('aurora_outbox')
+      .select('id')
+      .where('state', '=', 'retrying')
+      .where('due_at', '>', now)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Makes every call that waits out a backoff due now (Aurora answers again). */
+  retryNow(now: number): Promise<number> {
+    return bringRetriesForward(this.db, now);
   }
 
   /** The latest Aurora call of every active order, newest order first. */
@@ -281,6 +324,16 @@ function lockSyncRow(tx: Transaction<Tables>) {
     .where('id', '=', 1)
     .returning('reassert_due_at')
     .executeTakeFirstOrThrow();
+}
+
+async function bringRetriesForward(db: Kysely<Tables>, now: number): Promise<number> {
+  const result = await db
+    .updateTable('aurora_outbox')
+    .set({ due_at: now })
+    .where('state', '=', 'retrying')
+    .where('due_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 function activeOrdersWithLatestEntry(db: Kysely<Tables>, now: number) {

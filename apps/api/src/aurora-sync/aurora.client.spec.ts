@@ -9,7 +9,7 @@ describe('classify', () => {
     expect(classify(status)).toEqual({ kind: 'retry', error: `HTTP ${status}` });
   });
 
-  it.each([400, 401, 403, 404, 409, 422])('%i is refused for good', (status) => {
+  it.each([400, 401, 403, 404, 409, 422])('%i is refused (not retried with backoff)', (status) => {
     expect(classify(status)).toEqual({ kind: 'refused', error: `HTTP ${status}`, status });
   });
 });

@@ -43,16 +43,39 @@ export class AuroraClient {
   }
 
   /**
-   * Asks Aurora something harmless (the integration user may not list orders: 403 is expected)
-   * and returns why it could not be reached, or undefined when it answered.
+   * Asks Aurora for its list (`GET /api/orders`, which an integration user may read) and says
+   * what the answer means for our calls. Never throws.
    */
-  async probe(): Promise<string | undefined> {
+  async probe(): Promise<AuroraProbe> {
     try {
-      await firstValueFrom(this.http.get('/api/orders'));
-      return undefined;
+      const response = await firstValueFrom(this.http.get('/api/orders'));
+      return probeResult(response.status);
     } catch (error) {
-      return describeTransportError(error);
+      return { kind: 'unreachable', error: describeTransportError(error) };
     }
+  }
+}
+
+/**
+ * What a probe found: Aurora takes our calls (`up`); it answers but refuses them (`refused`: a
+ * wrong key 401, a missing grant 403, the Orders feature off 409); or it does not answer usefully
+ * (`unreachable`: no connection, a timeout, or 5xx — e.g. the feature switched on without an
+ * Aurora restart).
+ */
+export type AuroraProbe =
+  | { kind: 'up' }
+  | { kind: 'refused'; status: number; error: string }
+  | { kind: 'unreachable'; error: string };
+
+export function probeResult(status: number): AuroraProbe {
+  const outcome = classify(status);
+  switch (outcome.kind) {
+    case 'delivered':
+      return { kind: 'up' };
+    case 'refused':
+      return { kind: 'refused', status: outcome.status, error: outcome.error };
+    case 'retry':
+      return { kind: 'unreachable', error: outcome.error };
   }
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AuroraDeliverySettings, auroraDeliverySettings } from './aurora-delivery-settings';
 import { ConfigError, type Env, integer, optional } from './env';
 import { cafeTimeZone, orderRetentionDays } from './insights-settings';
 import { type WebhookSettings, webhookSettings } from './webhook-settings';
@@ -56,6 +57,8 @@ export interface AppConfigFields {
   readonly webhook: WebhookSettings;
   /** Aurora sync; `undefined` means sync is off. */
   readonly aurora: AuroraSettings | undefined;
+  /** Pacing of Aurora calls: safety-net poll, probe while backing off, retry of refusals. */
+  readonly auroraDelivery: AuroraDeliverySettings;
   /**
    * The staff token (ADMIN_TOKEN). Required in production; elsewhere, when unset, the admin
    * module generates one (kept in DATA_DIR) and prints a login link in development.
@@ -240,6 +243,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     webhookKeyTtlSeconds: integer(env, 'STAR_COMMUNITY_KEY_TTL_SECONDS', 3600, 10, 7 * 86400),
     webhook: webhookSettings(env),
     aurora: aurora(env),
+    auroraDelivery: auroraDeliverySettings(env),
     adminToken: adminToken(env),
     publicUrl: publicUrl(env),
     redisUrl: redisUrl(env),

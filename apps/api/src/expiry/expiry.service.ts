@@ -83,7 +83,9 @@ export class ExpiryService implements OnApplicationBootstrap, BeforeApplicationS
     await Promise.all([this.sweeping, this.pruning]);
   }
 
-  @OnEvent([ORDER_EVENTS.created, ORDER_EVENTS.refreshed])
+  // One decorator per event: EventEmitter2 reads an array as one namespaced event name.
+  @OnEvent(ORDER_EVENTS.created)
+  @OnEvent(ORDER_EVENTS.refreshed)
   onOrderScheduled(event: OrderChangedEvent): void {
     this.armTimer(Date.parse(event.order.expiresAt));
   }

@@ -38,7 +38,8 @@ export class HealthController {
 
   /**
    * Readiness: 503 when this instance cannot do its job (store or Redis down, no webhook key);
-   * Aurora out of reach only degrades it (the boards and the desk still work).
+   * Aurora out of reach or refusing our calls only degrades it (the boards and the desk still
+   * work); a 401, 403 or 409 is never counted as up.
    */
   @Get('ready')
   @HealthCheck()
@@ -60,8 +61,13 @@ export class HealthController {
       async () => {
         const aurora = this.indicators.check('aurora');
         if (!this.aurora.syncOn) return aurora.up({ sync: 'off' });
-        const why = await this.aurora.unreachableBecause();
-        return why ? aurora.degraded({ sync: 'on', unreachable: why }) : aurora.up({ sync: 'on' });
+        const problem = await this.aurora.problem();
+        if (!problem) return aurora.up({ sync: 'on' });
+        if (problem.kind === 'unreachable') {
+          return aurora.degraded({ sync: 'on', unreachable: problem.detail });
+        }
+        // It answers but refuses our calls (a wrong key, a missing grant, the feature off).
+        return aurora.degraded({ sync: 'on', refused: problem.detail, problem: problem.kind });
       },
     ]);
   }

@@ -37,7 +37,7 @@ export interface AuroraOutboxTable {
   number: number;
   action: AuroraAction;
   /** `change` follows an order event; `reassert` re-adds an active order after a while. */
-  cause: 'change' | 'reassert';
+  cause: 'change' | 'reassert' | 'refused-retry';
   created_at: number;
   /** Not before this moment (epoch ms): the retry backoff. */
   due_at: number;

@@ -75,20 +75,38 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
 
   @OnEvent(BOARD_EVENTS.created)
   onCreated({ version, order, committedAt }: OrderChangedEvent): void {
-    this.namespace.emit(BOARD_EVENTS.created, { version, order });
-    this.metrics.broadcast(committedAt);
+    this.afterAnswer(
+      () => this.namespace.emit(BOARD_EVENTS.created, { version, order }),
+      committedAt,
+    );
   }
 
   @OnEvent(BOARD_EVENTS.refreshed)
   onRefreshed({ version, order, committedAt }: OrderChangedEvent): void {
-    this.namespace.emit(BOARD_EVENTS.refreshed, { version, order });
-    this.metrics.broadcast(committedAt);
+    this.afterAnswer(
+      () => this.namespace.emit(BOARD_EVENTS.refreshed, { version, order }),
+      committedAt,
+    );
   }
 
   @OnEvent(BOARD_EVENTS.removed)
   onRemoved({ version, order, committedAt }: OrderRemovedEvent): void {
-    this.namespace.emit(BOARD_EVENTS.removed, { version, order });
-    this.metrics.broadcast(committedAt);
+    this.afterAnswer(
+      () => this.namespace.emit(BOARD_EVENTS.removed, { version, order }),
+      committedAt,
+    );
+  }
+
+  /**
+   * Answer first: the events are emitted inside the request that made the change, and writing
+   * one packet to 10,000 sockets takes far longer than answering. setImmediate runs after the
+   * answer has been written, and in order, so versions still arrive one by one.
+   */
+  private afterAnswer(broadcast: () => void, committedAt: number): void {
+    setImmediate(() => {
+      broadcast();
+      this.metrics.broadcast(committedAt);
+    });
   }
 
   private async sendSnapshot(socket: BoardSocket): Promise<void> {

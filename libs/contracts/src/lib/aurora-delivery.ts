@@ -32,3 +32,27 @@ export interface AuroraDeliveryDto {
 export const AURORA_EVENTS = {
   delivery: 'aurora.delivery',
 } as const;
+
+/**
+ * Why Aurora does not show our orders right now, as the desk tells staff (once, not per order):
+ * - `unreachable`: no answer (down, network, timeout, 5xx); calls back off and go out when it is back;
+ * - `wrong-key`: Aurora refuses our API key (401);
+ * - `not-granted`: the integration user lacks the addOrder / removeOrder grant (403);
+ * - `feature-off`: the Orders feature is switched off in Aurora (409);
+ * - `refused`: any other refusal.
+ * Refused adds of live orders are tried again every few minutes, so a fix needs no restart here.
+ */
+export const AURORA_PROBLEM_KINDS = [
+  'unreachable',
+  'wrong-key',
+  'not-granted',
+  'feature-off',
+  'refused',
+] as const;
+export type AuroraProblemKind = (typeof AURORA_PROBLEM_KINDS)[number];
+
+export interface AuroraProblemDto {
+  kind: AuroraProblemKind;
+  /** The technical detail for whoever fixes it, e.g. "HTTP 401" or "ECONNREFUSED". */
+  detail: string;
+}

@@ -4,6 +4,7 @@ import {
   type AdminSessionDto,
   type AdminSnapshot,
   type AuthOptionsDto,
+  type AuroraProblemDto,
   type CreateOrderRequest,
   type CreateOrderResultDto,
   INSIGHTS_ROUTES,
@@ -38,8 +39,8 @@ export const FETCH = new InjectionToken<typeof fetch>('FETCH', {
 });
 
 /**
- * Staff-only Aurora status (`ADMIN_ROUTES.aurora`): only `sync` is used, to tell "Aurora off"
- * from "about to be sent" for orders that arrive after the snapshot.
+ * Staff-only Aurora status (`ADMIN_ROUTES.aurora`): `sync` tells "Aurora off" from "about to be
+ * sent" for orders that arrive after the snapshot; `problem` says why Aurora does not take calls.
  */
 export const AURORA_STATUS_ROUTE = ADMIN_ROUTES.aurora;
 
@@ -93,7 +94,7 @@ export class AdminApi {
     return this.request('GET', ADMIN_ROUTES.desk);
   }
 
-  auroraSync(): Promise<{ sync: 'on' | 'off' }> {
+  auroraSync(): Promise<{ sync: 'on' | 'off'; problem?: AuroraProblemDto | null }> {
     return this.request('GET', AURORA_STATUS_ROUTE);
   }
 

@@ -13,6 +13,7 @@ describe('DeskFeed', () => {
   let socket: FakeDeskSocket;
   let sessionStatus: number;
   let auroraSync: 'on' | 'off';
+  let auroraProblem: { kind: string; detail: string } | null;
 
   async function start() {
     const fake = fakeFetch({
@@ -20,7 +21,7 @@ describe('DeskFeed', () => {
         sessionStatus === 200
           ? json(200, { label: 'Tablet · 3f9a', expiresAt: iso(T0 + 86_400_000) })
           : apiError(401, 'Unauthorized'),
-      [`GET ${AURORA_STATUS_ROUTE}`]: () => json(200, { sync: auroraSync }),
+      [`GET ${AURORA_STATUS_ROUTE}`]: () => json(200, { sync: auroraSync, problem: auroraProblem }),
     });
     TestBed.configureTestingModule({
       providers: [
@@ -40,6 +41,7 @@ describe('DeskFeed', () => {
     socket = new FakeDeskSocket();
     sessionStatus = 200;
     auroraSync = 'on';
+    auroraProblem = null;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.setSystemTime(T0);
   });
@@ -78,6 +80,22 @@ describe('DeskFeed', () => {
     socket.receive(ADMIN_EVENTS.snapshot, snapshot({ version: 1 }));
     socket.receive(ADMIN_EVENTS.created, { version: 2, order: order(5) });
     await vi.waitFor(() => expect(feed.active()[0].aurora).toBe('off'));
+  });
+
+  it('says once why Aurora does not take orders, and stops saying it when it does', async () => {
+    auroraProblem = { kind: 'feature-off', detail: 'HTTP 409' };
+    const { feed } = await start();
+    socket.serverAccepts();
+    socket.receive(ADMIN_EVENTS.snapshot, snapshot({ version: 1 }));
+    await vi.waitFor(() => expect(feed.auroraProblem()).toBe('feature-off'));
+
+    auroraProblem = null;
+    socket.receive(ADMIN_EVENTS.delivery, delivery(1, 'delivered'));
+    await vi.waitFor(() => expect(feed.auroraProblem()).toBeNull());
+
+    auroraProblem = { kind: 'wrong-key', detail: 'HTTP 401' };
+    socket.receive(ADMIN_EVENTS.delivery, delivery(2, 'failed', 1, { lastError: 'HTTP 401' }));
+    await vi.waitFor(() => expect(feed.auroraProblem()).toBe('wrong-key'));
   });
 
   it('emits sync on a version gap', async () => {

@@ -1,5 +1,11 @@
 import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
-import { ADMIN_EVENTS, type AuditEntryDto, type RemovedOrderDto } from '@hubble/contracts';
+import {
+  ADMIN_EVENTS,
+  type AuditEntryDto,
+  type AuroraDeliveryDto,
+  type AuroraProblemKind,
+  type RemovedOrderDto,
+} from '@hubble/contracts';
 import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { AdminApi } from '../api/admin-api';
 import { Session } from '../session/session';
@@ -37,6 +43,7 @@ export class DeskFeed {
   private socket: DeskSocket | null = null;
   private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private learningAurora = false;
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly orders = signal<DeskOrder[]>([]);
@@ -57,6 +64,8 @@ export class DeskFeed {
   readonly serverNow = computed(() => this.deviceNow() + this.clockOffset());
   /** Whether the first snapshot has arrived (before it, an empty list means nothing). */
   readonly loaded = signal(false);
+  /** Why Aurora does not take our orders now (said once on the desk), or null. */
+  readonly auroraProblem = signal<AuroraProblemKind | null>(null);
 
   /** Active orders, newest first, without those being removed right now. */
   readonly active = computed(() => {
@@ -110,9 +119,10 @@ export class DeskFeed {
     socket.on(ADMIN_EVENTS.removed, (payload) =>
       this.apply(this.state.apply({ name: ADMIN_EVENTS.removed, payload })),
     );
-    socket.on(ADMIN_EVENTS.delivery, (payload) =>
-      this.apply(this.state.apply({ name: ADMIN_EVENTS.delivery, payload })),
-    );
+    socket.on(ADMIN_EVENTS.delivery, (payload) => {
+      this.apply(this.state.apply({ name: ADMIN_EVENTS.delivery, payload }));
+      if (this.auroraStatusChanged(payload)) void this.learnAuroraSync();
+    });
     socket.on(ADMIN_EVENTS.activity, (payload) =>
       this.apply(this.state.apply({ name: ADMIN_EVENTS.activity, payload })),
     );
@@ -167,15 +177,28 @@ export class DeskFeed {
     if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
   }
 
-  /** Sync on or off only changes with a server restart, which means a new connection. */
+  /**
+   * Asked on every connection (sync on or off only changes with a server restart) and whenever
+   * a delivery suggests Aurora's trouble began or ended.
+   */
   private async learnAuroraSync(): Promise<void> {
+    if (this.learningAurora) return;
+    this.learningAurora = true;
     try {
-      const { sync } = await this.api.auroraSync();
+      const { sync, problem } = await this.api.auroraSync();
       this.state.setAuroraSync(sync === 'on');
       this.orders.set(this.state.active);
+      this.auroraProblem.set(problem?.kind ?? null);
     } catch {
       // Unknown: orders without a delivery state show as about to be sent.
+    } finally {
+      this.learningAurora = false;
     }
+  }
+
+  private auroraStatusChanged(delivery: AuroraDeliveryDto): boolean {
+    const troubled = delivery.state === 'failed' || delivery.state === 'retrying';
+    return troubled !== (this.auroraProblem() !== null);
   }
 
   private async retryIfStillSignedIn(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AuditAction, AuroraDeliveryState } from '@hubble/contracts';
+import type { AuditAction, AuroraDeliveryState, AuroraProblemKind } from '@hubble/contracts';
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -21,6 +21,8 @@ export interface Messages {
   connecting: string;
   reconnecting: string;
   offlineBanner: string;
+  /** Said once on the desk while Aurora does not show our orders. */
+  auroraProblem: Record<AuroraProblemKind, string>;
 
   checking: string;
   loginTitle: string;
@@ -122,6 +124,18 @@ export const MESSAGES: Record<Lang, Messages> = {
     reconnecting: 'Reconnecting…',
     offlineBanner:
       'No live connection. The list may be out of date; adding and removing still work.',
+    auroraProblem: {
+      unreachable:
+        'The poster screens (Aurora) cannot be reached. Orders go up there as soon as it is back.',
+      'wrong-key':
+        'The poster screens (Aurora) do not accept our key. Ask whoever runs Aurora to check the API key; orders go up once it is fixed.',
+      'not-granted':
+        'The poster screens (Aurora) do not let us add or remove orders. Ask whoever runs Aurora to grant it; orders go up once it is fixed.',
+      'feature-off':
+        'Orders are switched off in Aurora (the poster screens). Ask whoever runs Aurora to switch them on; orders go up once it is.',
+      refused:
+        'The poster screens (Aurora) refuse our orders. Ask whoever runs Aurora to check; we keep trying.',
+    },
 
     checking: 'Checking your login…',
     loginTitle: 'Staff login',
@@ -235,6 +249,18 @@ export const MESSAGES: Record<Lang, Messages> = {
     reconnecting: 'Opnieuw verbinden…',
     offlineBanner:
       'Geen live verbinding. De lijst is misschien niet actueel; toevoegen en weghalen werken wel.',
+    auroraProblem: {
+      unreachable:
+        'De posterschermen (Aurora) zijn niet bereikbaar. Bestellingen komen erop zodra Aurora terug is.',
+      'wrong-key':
+        'De posterschermen (Aurora) accepteren onze sleutel niet. Vraag wie Aurora beheert de API-sleutel te controleren; daarna komen de bestellingen erop.',
+      'not-granted':
+        'De posterschermen (Aurora) laten ons geen bestellingen toevoegen of weghalen. Vraag wie Aurora beheert dat toe te staan; daarna komen ze erop.',
+      'feature-off':
+        'Bestellingen staan uit in Aurora (de posterschermen). Vraag wie Aurora beheert ze aan te zetten; daarna komen ze erop.',
+      refused:
+        'De posterschermen (Aurora) weigeren onze bestellingen. Vraag wie Aurora beheert het na te kijken; we blijven het proberen.',
+    },
 
     checking: 'Je login controleren…',
     loginTitle: 'Inloggen personeel',
