@@ -85,7 +85,9 @@ export default tseslint.config(
           // Test-only code: the e2e and API tests drive the real stand-ins in tools/ and share the
           // API's test support; no production code may import across projects.
           allow: [
-            '^(\\.\\./)+api/test/support/[\\w.-]+$',
+            '^(\\.\\./)+api/test/support/[\\w./-]+$',
+            // The insights browser test seeds a history straight into the store.
+            '^(\\.\\./)+api/src/(insights/cafe-time|persistence/store)$',
             '^(\\.\\./)+tools/[\\w-]+/[\\w.-]+$',
             '^(\\.\\./)+apps/api/src/webhook/dev-key-pair\\.ts$',
           ],
