@@ -6,6 +6,7 @@ import { FanoutIoAdapter } from '../realtime/fanout-io.adapter';
 import { RedisFanout } from '../realtime/redis-fanout';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './body-parsers';
+import { applyHttpLimits } from './http-limits';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -24,6 +25,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Behind a reverse proxy on the same machine (nginx), trust its X-Forwarded-For / -Proto.
   app.set('trust proxy', 'loopback');
   installBodyParsers(app);
+  applyHttpLimits(app.getHttpServer(), config.http);
   app.useWebSocketAdapter(new FanoutIoAdapter(app, app.get(RedisFanout)));
   app.enableShutdownHooks();
   return app;

@@ -10,14 +10,15 @@ export class StoreStartError extends Error {
 
 function restoreAdvice(path: string): string {
   return (
-    `Nothing was changed. To restore from a backup (made with \`npm run backup\`): stop the ` +
-    `server, copy the backup to ${path}, delete ${path}-wal and ${path}-shm next to it, and ` +
-    `start again.`
+    `To restore from a backup (made with \`npm run backup\`): stop the server, copy the ` +
+    `backup to ${path}, delete ${path}-wal and ${path}-shm next to it, and start again.`
   );
 }
 
 function corrupt(path: string, what: string): StoreStartError {
-  return new StoreStartError(`The store ${path} is corrupt: ${what}. ${restoreAdvice(path)}`);
+  return new StoreStartError(
+    `The store ${path} is corrupt: ${what}. Nothing was changed. ${restoreAdvice(path)}`,
+  );
 }
 
 /**
@@ -52,6 +53,7 @@ export function checkSqliteStoreAtStart(path: string, knownMigrations: readonly 
       const applied = db.prepare('select name from kysely_migration').all() as { name: string }[];
       refuseUnknownMigrations(
         path,
+        restoreAdvice(path),
         applied.map((row) => row.name),
         knownMigrations,
       );
@@ -75,6 +77,7 @@ export async function checkPostgresMigrationsAtStart(
   const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   refuseUnknownMigrations(
     description,
+    'To restore PostgreSQL, load the dump taken before the upgrade (pg_restore) into an empty database.',
     applied.rows.map((row) => row.name),
     knownMigrations,
   );
@@ -82,6 +85,7 @@ export async function checkPostgresMigrationsAtStart(
 
 function refuseUnknownMigrations(
   where: string,
+  advice: string,
   applied: readonly string[],
   known: readonly string[],
 ): void {
@@ -90,6 +94,6 @@ function refuseUnknownMigrations(
   throw new StoreStartError(
     `The store ${where} was migrated by a newer version of Hubble (migration ` +
       `${unknown.map((name) => `"${name}"`).join(', ')} is unknown to this version). Nothing was ` +
-      `changed. Run the newer version, or restore a backup made before the upgrade.`,
+      `changed. Run the newer version, or restore a backup made before the upgrade. ${advice}`,
   );
 }

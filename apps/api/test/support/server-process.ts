@@ -46,6 +46,10 @@ export class ServerProcess {
     return server;
   }
 
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
   get logs(): string {
     return this.output;
   }
