@@ -25,8 +25,10 @@ export function applyHttpLimits(server: Server, settings: HttpSettings): Connect
   server.headersTimeout = settings.headersTimeoutMs;
   server.requestTimeout = settings.requestTimeoutMs;
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
-  // Read when the server starts listening: how often the two timeouts above are enforced.
-  server.connectionsCheckingInterval = Math.min(1000, settings.headersTimeoutMs);
+  // How often the two timeouts above are enforced (30 s by default). Node reads this property
+  // when the server starts listening, so setting it after createServer works.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
+    Math.min(1000, settings.headersTimeoutMs);
   new Logger('Connections').log(
     `Open-file limit ${soft}${limit ? ` (hard ${limit.hard})` : ''}; at most ${cap} connections; ` +
       `headers within ${settings.headersTimeoutMs} ms, requests within ${settings.requestTimeoutMs} ms`,
