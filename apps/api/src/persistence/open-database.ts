@@ -53,9 +53,11 @@ function postgresPool(location: StoreLocation): pg.Pool {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server must not crash the process; the next query reports it,
-  // and the pool opens a new connection for the query after that.
+  // A client losing its server must not crash the process: idle ones are reported by the pool,
+  // checked-out ones by their own 'error' event (unheard, it would end the process). The query
+  // in flight fails (503), the pool drops the dead client and opens a new one for the next.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
