@@ -58,7 +58,10 @@ describe('room for the POS when others hold many connections', () => {
     console.log(`Idle crowd: ${CROWD} connections (hard open-file limit ${hardOpenFileLimit()})`);
     // Patient idle clients: the headers timeout does not get rid of them during the test, so the
     // connection cap and its making room are what is tested.
-    const instance = await start({ HTTP_HEADERS_TIMEOUT_MS: '120000', HTTP_REQUEST_TIMEOUT_MS: '120000' });
+    const instance = await start({
+      HTTP_HEADERS_TIMEOUT_MS: '120000',
+      HTTP_REQUEST_TIMEOUT_MS: '120000',
+    });
     const gathered = await IdleCrowd.gather(instance.url, CROWD);
     crowd = gathered.crowd;
     const before = await crowd.count();
@@ -73,14 +76,19 @@ describe('room for the POS when others hold many connections', () => {
     expect(Date.now() - sentAt).toBeLessThan(10_000);
     const health = await fetch(`${instance.url}/health`, { signal: AbortSignal.timeout(10_000) });
     expect(health.status).toBe(200);
-    const orders = (await (await fetch(`${instance.url}/api/orders`)).json()) as { number: number }[];
+    const orders = (await (await fetch(`${instance.url}/api/orders`)).json()) as {
+      number: number;
+    }[];
     expect(orders.map((order) => order.number)).toEqual([1900]);
     // The crowd is still there: the webhook did not get in because the crowd went away.
     expect((await crowd.count()).open).toBeGreaterThan(CROWD * 0.8);
   }, 180_000);
 
   it('cuts a connection whose request headers do not arrive in time (slowloris)', async () => {
-    const instance = await start({ HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' });
+    const instance = await start({
+      HTTP_HEADERS_TIMEOUT_MS: '1000',
+      HTTP_REQUEST_TIMEOUT_MS: '2000',
+    });
     const silent = await rawSocket(instance.url);
     const slow = await rawSocket(instance.url);
     sockets.push(silent, slow);

@@ -1,6 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { runServerToExit, ServerProcess } from './support/server-process';
@@ -65,7 +73,8 @@ describe('an embedded store that fails while running', () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file() + suffix, { force: true });
 
     const answers = new Map<number, number>();
-    for (let number = 100; number < 120; number++) answers.set(number, await send(first.url, number));
+    for (let number = 100; number < 120; number++)
+      answers.set(number, await send(first.url, number));
     const acknowledged = [...answers].filter(([, status]) => status === 200).map(([n]) => n);
     expect([...answers.values()].every((status) => status === 200 || status === 503)).toBe(true);
     // The store is rebuilt at once from the open connection, so most are taken.

@@ -45,7 +45,8 @@ export function checkSqliteStoreAtStart(path: string, knownMigrations: readonly 
   try {
     const rows = db.prepare('pragma quick_check').all() as { quick_check: string }[];
     const findings = rows.map((row) => row.quick_check);
-    if (findings.join() !== 'ok') throw corrupt(path, `quick_check: ${findings.slice(0, 3).join('; ')}`);
+    if (findings.join() !== 'ok')
+      throw corrupt(path, `quick_check: ${findings.slice(0, 3).join('; ')}`);
     const hasMigrations = db
       .prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`)
       .get();
@@ -72,7 +73,9 @@ export async function checkPostgresMigrationsAtStart(
   description: string,
   knownMigrations: readonly string[],
 ): Promise<void> {
-  const table = await sql<{ name: string | null }>`select to_regclass('kysely_migration') as name`.execute(db);
+  const table = await sql<{
+    name: string | null;
+  }>`select to_regclass('kysely_migration') as name`.execute(db);
   if (!table.rows[0]?.name) return;
   const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   refuseUnknownMigrations(

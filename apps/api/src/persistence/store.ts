@@ -4,12 +4,7 @@ import type { StoreKind, Tables } from './database';
 import { migrateToLatest } from './migrate';
 import { migrationProvider } from './migrations';
 import type { NodeSqliteDialect } from './node-sqlite-dialect';
-import {
-  openDatabase,
-  openSqliteFile,
-  sqliteFilePath,
-  type StoreLocation,
-} from './open-database';
+import { openDatabase, openSqliteFile, sqliteFilePath, type StoreLocation } from './open-database';
 import { SqliteFiles } from './sqlite-files';
 import { rebuildAtPath, reopenAtPath, saveOrphaned } from './sqlite-recovery';
 import { StoreUnavailableError } from './store-failure';
@@ -60,8 +55,9 @@ export class Store implements OnApplicationShutdown {
     const known = Object.keys(await migrationProvider(location.kind).getMigrations());
     const path = sqliteFilePath(location.dataDir);
     if (location.kind === 'sqlite') checkSqliteStoreAtStart(path, known);
-    let afterCommit: (() => void) | undefined;
-    const { db, sqlite } = openDatabase(location, () => afterCommit?.());
+    // Commits during the migrations come before the store exists to check them.
+    const hooks: { afterCommit?: () => void } = {};
+    const { db, sqlite } = openDatabase(location, () => hooks.afterCommit?.());
     const where = location.kind === 'sqlite' ? path : describePostgres(location.databaseUrl);
     try {
       if (location.kind === 'postgres') await checkPostgresMigrationsAtStart(db, where, known);
@@ -77,7 +73,7 @@ export class Store implements OnApplicationShutdown {
       sqlite && { files: new SqliteFiles(path), dialect: sqlite, dataDir: location.dataDir },
     );
     store.sqlite?.files.remember();
-    afterCommit = () => store.refuseIfFilesMoved();
+    hooks.afterCommit = () => store.refuseIfFilesMoved();
     store.watch = setInterval(() => void store.check(), WATCH_INTERVAL_MS).unref();
     return store;
   }
