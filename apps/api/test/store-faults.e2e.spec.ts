@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  mkdtempSync,
   openSync,
   readFileSync,
   rmSync,
@@ -9,6 +10,7 @@ import {
   writeSync,
   closeSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { runServerToExit, ServerProcess } from './support/server-process';
@@ -141,6 +143,76 @@ describe('an embedded store that fails while running', () => {
     expect(await listNumbers(second.url)).toEqual(expect.arrayContaining([1, 4]));
   });
 });
+
+describe('an embedded store on a full disk', () => {
+  let mountPoint: string;
+  let server: ServerProcess | undefined;
+
+  beforeEach(() => {
+    mountPoint = mkdtempSync(join(tmpdir(), 'hubble-full-'));
+    // A small disk of its own (tmpfs): filling it hurts no one else.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
+  });
+
+  afterEach(async () => {
+    await server?.stop('SIGKILL');
+    server = undefined;
+    execFileSync('umount', [mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  it('answers 503 (not 500, never 200 for what was not written), says why, and recovers', async () => {
+    const env = { DATA_DIR: join(mountPoint, 'data'), STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile };
+    server = await ServerProcess.start(env);
+    expect(await send(server.url, 1)).toBe(200);
+    const filler = join(mountPoint, 'filler');
+    fillDisk(filler);
+
+    const answers: number[] = [];
+    for (let number = 2; number < 200 && !answers.includes(503); number++) {
+      answers.push(await send(server.url, number));
+    }
+    expect(answers.every((status) => status === 200 || status === 503)).toBe(true);
+    expect(answers).toContain(503);
+    const now = await ready(server.url);
+    expect(now.status).toBe(503);
+    expect(now.storeReason).toMatch(/full/);
+
+    rmSync(filler);
+    await waitUntil(async () => (await ready(server!.url)).status === 200, 15_000, 'recovery');
+    expect(await send(server.url, 500)).toBe(200);
+    const acknowledged = [
+      1,
+      ...answers.flatMap((status, index) => (status === 200 ? [index + 2] : [])),
+      500,
+    ];
+    await server.stop('SIGTERM');
+    server = await ServerProcess.start(env);
+    expect(await listNumbers(server.url)).toEqual(expect.arrayContaining(acknowledged));
+  });
+});
+
+/** Writes zeros to `path` until the file system has no room left. */
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(64 * 1024);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  // The last few bytes too, so no page of the store fits any more.
+  const tail = openSync(path, 'a');
+  try {
+    for (;;) writeSync(tail, Buffer.alloc(512));
+  } catch {
+    // full
+  } finally {
+    closeSync(tail);
+  }
+}
 
 describe('the embedded store checked at start', () => {
   let store: TestStore;

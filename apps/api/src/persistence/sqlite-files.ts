@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 interface Identity {
@@ -14,6 +14,9 @@ function identityOf(path: string): Identity | undefined {
     return undefined;
   }
 }
+
+/** Below this much free space a commit may not fit (a few hundred pages); refuse instead. */
+const MIN_FREE_BYTES = 256 * 1024;
 
 const same = (a: Identity, b: Identity) => a.dev === b.dev && a.ino === b.ino;
 
@@ -65,7 +68,19 @@ export class SqliteFiles {
         return `${path} is read-only (${(error as NodeJS.ErrnoException).code ?? 'not writable'})`;
       }
     }
-    return undefined;
+    return this.diskFull();
+  }
+
+  private diskFull(): string | undefined {
+    try {
+      const { bavail, bsize } = statfsSync(dirname(this.path));
+      const free = bavail * bsize;
+      return free < MIN_FREE_BYTES
+        ? `the disk holding ${this.path} is full (${Math.floor(free / 1024)} KB free)`
+        : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The main file is still the one that was opened (only its WAL or permissions are at fault). */

@@ -157,12 +157,12 @@ export class Store implements OnApplicationShutdown {
       });
       return;
     }
-    if (problem && !/read-only/.test(problem)) {
+    if (problem && /was deleted|was replaced/.test(problem)) {
       await dialect.maintain((current) => rebuildAtPath(current, files, open));
       this.recovered(`rebuilt at ${files.path} from the open store, nothing lost`);
       return;
     }
-    if (problem) return; // read-only: wait until it is writable again
+    if (problem) return; // read-only or full: wait until it can be written again
     await dialect.maintain(async (current) => reopenAtPath(current, files, open));
     await this.db.transaction().execute((tx) =>
       tx
