@@ -68,4 +68,25 @@ describe.each(STORE_KINDS)('surviving a SIGKILL on %s', (kind) => {
     expect(snapshot.numbers).toEqual([]);
     expect(await listOrders(second.url)).toEqual([]);
   });
+
+  it('SIGKILL during a 500-webhook burst loses 0 acknowledged orders and doubles none', async () => {
+    const first = await start(600);
+    const numbers = Array.from({ length: 500 }, (_, index) => index + 1000);
+    const acknowledged: number[] = [];
+    let killed: Promise<void> | undefined;
+    await Promise.allSettled(
+      numbers.map(async (number) => {
+        const response = await signer.send(first.url, JSON.stringify({ orderNumber: number }));
+        if (response.status === 200) acknowledged.push(number);
+        if (acknowledged.length >= 100) killed ??= first.stop('SIGKILL');
+      }),
+    );
+    await (killed ?? first.stop('SIGKILL'));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(100);
+
+    const second = await start(600);
+    const listed = (await listOrders(second.url)).map((order) => order.number);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toEqual(expect.arrayContaining(acknowledged));
+  }, 90_000);
 });

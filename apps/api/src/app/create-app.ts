@@ -11,6 +11,7 @@ import { installBodyParsers } from './body-parsers';
 import { robotsTxt } from '../web/robots';
 import { securityHeaders } from '../web/security-headers';
 import { serveBuiltApps } from '../web/static-files';
+import { applyHttpLimits } from './http-limits';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(robotsTxt);
   serveBuiltApps(app, config.webRoot);
   installBodyParsers(app);
+  applyHttpLimits(app.getHttpServer(), config.http);
   app.useWebSocketAdapter(new FanoutIoAdapter(app, app.get(RedisFanout)));
   app.enableShutdownHooks();
   return app;

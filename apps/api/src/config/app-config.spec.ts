@@ -43,6 +43,13 @@ describe('loadConfig', () => {
     [{ AURORA_URL: 'aurora.local', AURORA_API_KEY: 'k' }, /^AURORA_URL must be an http\(s\) URL/],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a URL like redis:/],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be at least 16/],
+    [{ MAX_CONNECTIONS: 'many' }, /^MAX_CONNECTIONS must be a whole number/],
+    [{ MAX_CONNECTIONS: '0' }, /^MAX_CONNECTIONS/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '10' }, /^HTTP_HEADERS_TIMEOUT_MS/],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '8000', HTTP_REQUEST_TIMEOUT_MS: '4000' },
+      /^HTTP_REQUEST_TIMEOUT_MS \(4000\) must not be below HTTP_HEADERS_TIMEOUT_MS/,
+    ],
     [
       { AURORA_URL: 'http://a', AURORA_API_KEY: 'k', AURORA_REASSERT_SECONDS: '0' },
       /^AURORA_REASSERT_SECONDS/,

@@ -6,6 +6,7 @@ import { type WebhookSettings, webhookSettings } from './webhook-settings';
 import { trustProxy, type TrustProxySetting } from './proxy-settings';
 import { frameAncestors } from './security-headers-settings';
 import { adminTokenLogin, oidcSettings, type OidcSettings } from './oidc-settings';
+import { type HttpSettings, httpSettings } from './http-settings';
 
 export { ConfigError } from './env';
 
@@ -85,6 +86,8 @@ export interface AppConfigFields {
   readonly oidc: OidcSettings | undefined;
   /** Whether the staff token and its login link open sessions (ADMIN_TOKEN_LOGIN). */
   readonly adminTokenLogin: boolean;
+  /** Connection cap and request timeouts of the HTTP server. */
+  readonly http: HttpSettings;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -256,5 +259,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     frameAncestors: frameAncestors(env),
     oidc: oidcSettings(env, publicUrl(env)),
     adminTokenLogin: adminTokenLogin(env),
+    http: httpSettings(env),
   });
 }

@@ -11,7 +11,8 @@ import { WebhookKeyService } from '../webhook/webhook-key.service';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
-  store: { kind: 'sqlite' | 'postgres'; status: 'up' | 'down' };
+  /** `reason` says why the store cannot keep orders (deleted, read-only, full, unreachable, …). */
+  store: { kind: 'sqlite' | 'postgres'; status: 'up' | 'down'; reason?: string };
   /** Whether a Star Community public key is held; without one, webhooks get 503. */
   webhookKey: 'held' | 'missing';
   /** Whether Aurora sync is on, and its outbox depth (absent when the store is down). */
@@ -37,9 +38,9 @@ export class HealthController {
   }
 
   /**
-   * Readiness: 503 when this instance cannot do its job (store or Redis down, no webhook key);
-   * Aurora out of reach or refusing our calls only degrades it (the boards and the desk still
-   * work); a 401, 403 or 409 is never counted as up.
+   * Readiness: 503 when this instance cannot do its job (store unusable, no webhook key); Aurora
+   * out of reach or refusing our calls, or Redis out of reach, only degrades it (this instance's
+   * boards and desk still work); a 401, 403 or 409 from Aurora is never counted as up.
    */
   @Get('ready')
   @HealthCheck()
@@ -47,12 +48,19 @@ export class HealthController {
     return this.checks.check([
       async () => {
         const store = this.indicators.check('store');
-        return (await this.store.ping()) ? store.up({ kind: this.store.kind }) : store.down();
+        const { usable, reason } = await this.store.condition();
+        return usable
+          ? store.up({ kind: this.store.kind })
+          : store.down({ kind: this.store.kind, reason });
       },
       async () => {
+        // Without Redis this instance still takes and shows its orders; only other instances'
+        // boards miss them, so it is degraded, not unready.
         const redis = this.indicators.check('redis');
         if (!this.redis.enabled) return redis.up({ configured: false });
-        return (await this.redis.ping()) ? redis.up() : redis.down();
+        return (await this.redis.ping())
+          ? redis.up()
+          : redis.degraded({ reason: 'Redis does not answer; changes reach only this instance' });
       },
       () => {
         const key = this.indicators.check('webhookKey');
@@ -72,14 +80,19 @@ export class HealthController {
     ]);
   }
 
-  /** 200 when the store answers, 503 otherwise. */
+  /** 200 when the store can keep orders, 503 otherwise. */
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const up = await this.store.ping();
+    const { usable, reason } = await this.store.condition();
+    const up = usable && (await this.store.ping());
     response.status(up ? 200 : 503);
     return {
       status: up ? 'ok' : 'unavailable',
-      store: { kind: this.store.kind, status: up ? 'up' : 'down' },
+      store: {
+        kind: this.store.kind,
+        status: up ? 'up' : 'down',
+        ...(!up && { reason: reason ?? 'the store does not answer' }),
+      },
       webhookKey: this.webhookKey.current() ? 'held' : 'missing',
       aurora: up ? await this.aurora.status() : { sync: this.aurora.syncOn ? 'on' : 'off' },
     };

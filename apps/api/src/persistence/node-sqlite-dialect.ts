@@ -22,13 +22,32 @@ import {
  * (read-only transactions use a plain BEGIN).
  */
 export class NodeSqliteDialect implements Dialect {
-  constructor(private readonly open: () => DatabaseSync) {}
+  private driver: NodeSqliteDriver | undefined;
+
+  /**
+   * `afterCommit` runs after each COMMIT; throwing there fails the transaction's caller (used to
+   * refuse acknowledging a commit that went into a file no longer at the store's path).
+   */
+  constructor(
+    private readonly open: () => DatabaseSync,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
+
+  /**
+   * Runs `body` while no query can use the connection; `body` gets the open connection and
+   * returns the one to use from then on (the same, or a new one after closing it).
+   */
+  maintain(body: (current: DatabaseSync) => Promise<DatabaseSync>): Promise<void> {
+    if (!this.driver) throw new Error('The SQLite store is not open');
+    return this.driver.maintain(body);
+  }
 
   createAdapter() {
     return new TransactionalDdlSqliteAdapter();
   }
   createDriver(): Driver {
-    return new NodeSqliteDriver(this.open);
+    this.driver = new NodeSqliteDriver(this.open, this.afterCommit);
+    return this.driver;
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);
@@ -54,7 +73,10 @@ class NodeSqliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private releaseCurrent: (() => void) | undefined;
 
-  constructor(private readonly open: () => DatabaseSync) {}
+  constructor(
+    private readonly open: () => DatabaseSync,
+    private readonly afterCommit: () => void,
+  ) {}
 
   async init(): Promise<void> {
     this.connection = new NodeSqliteConnection(this.open());
@@ -68,6 +90,15 @@ class NodeSqliteDriver implements Driver {
     this.releaseCurrent = release;
     if (!this.connection) throw new Error('The SQLite store is closed');
     return this.connection;
+  }
+
+  async maintain(body: (current: DatabaseSync) => Promise<DatabaseSync>): Promise<void> {
+    const held = (await this.acquireConnection()) as NodeSqliteConnection;
+    try {
+      this.connection = new NodeSqliteConnection(await body(held.db));
+    } finally {
+      await this.releaseConnection();
+    }
   }
 
   async releaseConnection(): Promise<void> {
@@ -86,8 +117,12 @@ class NodeSqliteDriver implements Driver {
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
+    this.afterCommit();
   }
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // Nothing to roll back when the commit itself went through and only afterCommit objected.
+    const { db } = connection as NodeSqliteConnection;
+    if (!db.isOpen || !db.isTransaction) return;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
@@ -98,7 +133,7 @@ class NodeSqliteDriver implements Driver {
 }
 
 class NodeSqliteConnection implements DatabaseConnection {
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(readonly db: DatabaseSync) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.db.prepare(compiled.sql);

@@ -17,13 +17,27 @@ export interface StoreLocation {
   dataDir: string;
 }
 
-export function openDatabase(location: StoreLocation): Kysely<Tables> {
+export interface OpenedDatabase {
+  db: Kysely<Tables>;
+  /** The embedded store's dialect, to swap its connection when the files must be reopened. */
+  sqlite?: NodeSqliteDialect;
+}
+
+export function sqliteFilePath(dataDir: string): string {
+  return join(dataDir, SQLITE_FILE_NAME);
+}
+
+export function openDatabase(
+  location: StoreLocation,
+  afterSqliteCommit?: () => void,
+): OpenedDatabase {
   if (location.kind === 'postgres') {
-    return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(location) }) });
+    return {
+      db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(location) }) }),
+    };
   }
-  return new Kysely<Tables>({
-    dialect: new NodeSqliteDialect(() => openSqliteFile(location.dataDir)),
-  });
+  const sqlite = new NodeSqliteDialect(() => openSqliteFile(location.dataDir), afterSqliteCommit);
+  return { db: new Kysely<Tables>({ dialect: sqlite }), sqlite };
 }
 
 function postgresPool(location: StoreLocation): pg.Pool {
@@ -39,14 +53,17 @@ function postgresPool(location: StoreLocation): pg.Pool {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server must not crash the process: idle ones are reported by the pool,
+  // checked-out ones by their own 'error' event (unheard, it would end the process). The query
+  // in flight fails (503), the pool drops the dead client and opens a new one for the next.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
-function openSqliteFile(dataDir: string): DatabaseSync {
+export function openSqliteFile(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME), { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = new DatabaseSync(sqliteFilePath(dataDir), { timeout: SQLITE_BUSY_TIMEOUT_MS });
   db.exec('pragma journal_mode = wal');
   db.exec('pragma synchronous = full');
   db.exec('pragma foreign_keys = on');

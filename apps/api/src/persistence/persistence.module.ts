@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { Store } from './store';
+import { StoreUnavailableFilter } from './store-unavailable.filter';
 
 /** Opens and migrates the store before anything that needs it is created. */
 @Global()
@@ -16,6 +18,7 @@ import { Store } from './store';
           dataDir: config.dataDir,
         }),
     },
+    { provide: APP_FILTER, useClass: StoreUnavailableFilter },
   ],
   exports: [Store],
 })

@@ -87,6 +87,8 @@ export class RedisFanout implements OnApplicationShutdown {
   /** True when Redis answers PING (readiness). */
   async ping(): Promise<boolean> {
     if (!this.pub) return true;
+    // While reconnecting, a PING would wait in the offline queue: answer at once instead.
+    if (!this.pub.isReady) return false;
     try {
       return (await this.pub.ping()) === 'PONG';
     } catch {

@@ -46,8 +46,8 @@ export class ServerProcess {
     return server;
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
+  get pid(): number {
+    return this.child.pid ?? 0;
   }
 
   get logs(): string {

@@ -1,0 +1,33 @@
+import { ConfigError, type Env, integer, optional } from './env';
+
+/** The HTTP server's limits: room for the POS and staff when others hold many connections. */
+export interface HttpSettings {
+  /** Open connections at most (MAX_CONNECTIONS); unset = the open-file limit minus a reserve. */
+  readonly maxConnections: number | undefined;
+  /** A request's headers must arrive within this (slow or silent connections are cut). */
+  readonly headersTimeoutMs: number;
+  /** A whole request (headers and body) must arrive within this. */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  readonly keepAliveTimeoutMs: number;
+}
+
+export function httpSettings(env: Env): HttpSettings {
+  const maxConnections =
+    optional(env, 'MAX_CONNECTIONS') === undefined
+      ? undefined
+      : integer(env, 'MAX_CONNECTIONS', 0, 1, 1_000_000);
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 5000, 500, 600_000);
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 10_000, 500, 600_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be below HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`,
+    );
+  }
+  return {
+    maxConnections,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+  };
+}
