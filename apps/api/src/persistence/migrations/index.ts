@@ -4,8 +4,8 @@ import { ordersMigration } from './001-orders';
 import { auroraOutboxMigration } from './002-aurora-outbox';
 import { adminMigration } from './003-admin';
 import { auroraMaybeSentMigration } from './004-aurora-maybe-sent';
-import { insightsMigration } from './011-insights';
 import { staffSignInMigration } from './010-staff-sign-in';
+import { insightsMigration } from './011-insights';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -16,8 +16,8 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '002-aurora-outbox': auroraOutboxMigration(kind),
         '003-admin': adminMigration(kind),
         '004-aurora-maybe-sent': auroraMaybeSentMigration(),
-        '011-insights': insightsMigration(),
         '010-staff-sign-in': staffSignInMigration(),
+        '011-insights': insightsMigration(),
       };
     },
   };
