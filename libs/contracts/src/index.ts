@@ -4,3 +4,5 @@ export * from './lib/board-feed';
 export * from './lib/aurora-delivery';
 export * from './lib/admin';
 export * from './lib/order-feed';
+export * from './lib/screen-state';
+export * from './lib/branding';

@@ -24,6 +24,6 @@ import { SameOriginGuard } from './same-origin.guard';
     DeskService,
     { provide: LoginRefusalLimiter, useFactory: () => LoginRefusalLimiter.create() },
   ],
-  exports: [AdminTokenService, AdminSessionsService, DeskService],
+  exports: [AdminTokenService, AdminSessionsService, DeskService, AuditService],
 })
 export class AdminModule {}

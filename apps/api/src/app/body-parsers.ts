@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ADMIN_ROUTES } from '@hubble/contracts';
+import { ADMIN_ROUTES, SCREEN_STATE_ROUTES } from '@hubble/contracts';
 import { Metrics } from '../metrics/metrics.service';
+import { SCREEN_STATE_WEBHOOK_MAX_BODY_BYTES } from '../screen-state';
 import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATH } from '../webhook/webhook.controller';
 
 const JSON_BODY_LIMIT = '64kb';
@@ -18,6 +19,10 @@ const ADD_ORDER_BODY_LIMIT = '2mb';
  */
 export function installBodyParsers(app: NestExpressApplication): void {
   app.use(WEBHOOK_PATH, express.raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES }));
+  app.use(
+    SCREEN_STATE_ROUTES.webhook,
+    express.raw({ type: () => true, limit: SCREEN_STATE_WEBHOOK_MAX_BODY_BYTES }),
+  );
   const addOrderJson = express.json({ limit: ADD_ORDER_BODY_LIMIT });
   app.use(ADMIN_ROUTES.orders, (request: Request, response: Response, next: NextFunction) =>
     request.method === 'POST' && request.path === '/'

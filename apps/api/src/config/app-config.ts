@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type BrandingSettings, brandingSettings } from './branding-settings';
 import { ConfigError, type Env, integer, optional } from './env';
 
 export { ConfigError } from './env';
@@ -63,6 +64,8 @@ export interface AppConfigFields {
   /** Bearer token for GET /metrics; unset = /metrics is off. */
   readonly metricsToken: string | undefined;
   readonly logLevel: LogLevel;
+  /** The café's name, logo and colours (BRAND_*); see {@link BrandingSettings}. */
+  readonly branding: BrandingSettings;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -226,5 +229,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     redisChannelPrefix: redisChannelPrefix(env),
     metricsToken: metricsToken(env),
     logLevel: logLevel(env),
+    branding: brandingSettings(env),
   });
 }

@@ -20,6 +20,7 @@ import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
 import { Metrics } from '../metrics/metrics.service';
 import { CoalescedRead } from './coalesced-read';
 import { OrdersService } from '../orders/orders.service';
+import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
 
 type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
 type BoardSocket = Socket<BoardClientEvents, BoardServerEvents>;
@@ -40,9 +41,13 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
 
   constructor(
     orders: OrdersService,
+    screenState: ScreenStateService,
     private readonly metrics: Metrics,
   ) {
-    this.snapshots = new CoalescedRead(() => orders.snapshot());
+    this.snapshots = new CoalescedRead(async () => {
+      const [snapshot, state] = await Promise.all([orders.snapshot(), screenState.current()]);
+      return { ...snapshot, screenState: state };
+    });
   }
 
   afterInit(namespace: BoardNamespace): void {
@@ -74,6 +79,11 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   onRemoved({ version, order, committedAt }: OrderRemovedEvent): void {
     this.namespace.emit(BOARD_EVENTS.removed, { version, order });
     this.metrics.broadcast(committedAt);
+  }
+
+  @OnEvent(SCREEN_STATE_CHANGED)
+  onScreenState({ screenState }: ScreenStateChangedEvent): void {
+    this.namespace.emit(BOARD_EVENTS.screenState, screenState);
   }
 
   private async sendSnapshot(socket: BoardSocket): Promise<void> {

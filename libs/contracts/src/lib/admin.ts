@@ -1,6 +1,7 @@
 import type { AuroraDeliveryDto } from './aurora-delivery';
 import type { BoardOrderChange, BoardOrderRemoval } from './board-feed';
 import type { OrderDto, RemovedOrderDto } from './order';
+import type { ScreenStateDto } from './screen-state';
 
 /** HTTP routes of the back-office (all JSON; cookie session unless noted). */
 export const ADMIN_ROUTES = {
@@ -55,6 +56,10 @@ export const AUDIT_ACTIONS = [
   'order.refresh',
   'order.remove',
   'order.recall',
+  'screen-state.open',
+  'screen-state.last-call',
+  'screen-state.closed',
+  'screen-state.evacuation',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -80,6 +85,8 @@ export interface AdminSnapshot {
   activity: AuditEntryDto[];
   /** The server's clock when the snapshot was taken, ISO 8601 (for countdowns on a skewed device). */
   serverTime: string;
+  /** The café's state (open, last call, closed, evacuation); added by the /admin feed. */
+  screenState?: ScreenStateDto;
 }
 
 /** Socket.IO namespace of the back-office feed; only a valid session cookie may join. */
@@ -92,6 +99,7 @@ export const ADMIN_EVENTS = {
   removed: 'order.removed',
   delivery: 'aurora.delivery',
   activity: 'activity',
+  screenState: 'screen-state',
   /** The session ended (logout or expiry); the client should show the login screen. */
   sessionEnded: 'session.ended',
 } as const;
@@ -106,6 +114,7 @@ export interface AdminServerEvents {
   'order.removed': (payload: BoardOrderRemoval) => void;
   'aurora.delivery': (payload: AuroraDeliveryDto) => void;
   activity: (payload: AuditEntryDto) => void;
+  'screen-state': (payload: ScreenStateDto) => void;
   'session.ended': () => void;
 }
 
