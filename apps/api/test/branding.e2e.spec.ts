@@ -36,7 +36,7 @@ describe('run-time branding', () => {
     const { body } = await json<BrandingDto>(`${server.url}${BRANDING_ROUTES.branding}`);
     expect(body).toEqual({
       name: 'Hubble café',
-      shortName: 'Hubble café',
+      shortName: 'Hubble',
       logoUrl: null,
       faviconUrl: null,
       primaryColor: null,

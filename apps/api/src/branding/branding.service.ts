@@ -13,6 +13,8 @@ import { AppConfig } from '../config/app-config';
 export const LOGO_FILE_NAMES = ['brand-logo.svg', 'brand-logo.png', 'brand-logo.webp'] as const;
 
 const SHORT_NAME_LENGTH = 12;
+/** The built-in home-screen label. */
+const DEFAULT_SHORT_NAME = 'Hubble';
 
 /** The café's look as the apps and the manifest need it, worked out once at start. */
 @Injectable()
@@ -29,7 +31,7 @@ export class BrandingService {
     const brandName = name ?? DEFAULT_BRAND_NAME;
     this.branding = {
       name: brandName,
-      shortName: shortName(brandName),
+      shortName: name ? shortName(name) : DEFAULT_SHORT_NAME,
       logoUrl: logoUrl ?? (this.logoFile ? BRANDING_ROUTES.logoFile : null),
       faviconUrl: faviconUrl ?? null,
       primaryColor: primaryColor ?? null,

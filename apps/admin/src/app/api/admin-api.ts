@@ -8,6 +8,10 @@ import {
   type LoginRequest,
   type OrderDto,
   type RemovedOrderDto,
+  SCREEN_STATE_ROUTES,
+  type ScreenState,
+  type ScreenStateDto,
+  type SetScreenStateRequest,
 } from '@hubble/contracts';
 
 /** `status` 0: the request never got an answer (offline, server down, timeout). */
@@ -90,6 +94,11 @@ export class AdminApi {
 
   recall(orderNumber: number): Promise<OrderDto> {
     return this.request('POST', `${ADMIN_ROUTES.orders}/${orderNumber}/recall`);
+  }
+
+  setScreenState(state: ScreenState): Promise<ScreenStateDto> {
+    const body: SetScreenStateRequest = { state };
+    return this.request('PUT', SCREEN_STATE_ROUTES.current, body);
   }
 
   private async request<T>(

@@ -1,5 +1,11 @@
 import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
-import { ADMIN_EVENTS, type AuditEntryDto, type RemovedOrderDto } from '@hubble/contracts';
+import {
+  ADMIN_EVENTS,
+  type AuditEntryDto,
+  latestScreenState,
+  type RemovedOrderDto,
+  type ScreenStateDto,
+} from '@hubble/contracts';
 import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { AdminApi } from '../api/admin-api';
 import { Session } from '../session/session';
@@ -49,6 +55,8 @@ export class DeskFeed {
   /** True once the feed has not been live for {@link BANNER_DELAY_MS}. */
   readonly lost = this.connection.lost;
   readonly activity = signal<AuditEntryDto[]>([]);
+  /** The café's state for the screens; null until the first snapshot. */
+  readonly screenState = signal<ScreenStateDto | null>(null);
   /** Server clock minus device clock, ms. */
   readonly clockOffset = signal(0);
   /** This device's clock, ticking once a second (on the server's second). */
@@ -99,6 +107,7 @@ export class DeskFeed {
     });
     socket.on(ADMIN_EVENTS.sessionEnded, () => this.session.ended());
     socket.on(ADMIN_EVENTS.snapshot, (snapshot) => {
+      this.showScreenState(snapshot.screenState);
       this.apply(this.state.applySnapshot(snapshot));
       this.clockOffset.set(this.state.clockOffsetMs);
       this.deviceNow.set(Date.now());
@@ -116,6 +125,7 @@ export class DeskFeed {
     socket.on(ADMIN_EVENTS.activity, (payload) =>
       this.apply(this.state.apply({ name: ADMIN_EVENTS.activity, payload })),
     );
+    socket.on(ADMIN_EVENTS.screenState, (screenState) => this.showScreenState(screenState));
     this.stopFollowingBrowser = followBrowserNetwork(this.window, socket);
     this.connection.notLive('connecting');
     socket.connect();
@@ -150,6 +160,11 @@ export class DeskFeed {
       next.delete(number);
       return next;
     });
+  }
+
+  /** A state from the feed or from our own PUT's answer: the later one wins. */
+  showScreenState(screenState: ScreenStateDto | undefined): void {
+    this.screenState.update((held) => latestScreenState(held, screenState));
   }
 
   isActive(number: number): boolean {
