@@ -28,7 +28,7 @@ const VIBRATE_AGAIN_MS = 8000;
         <rect x="40" y="6" width="18" height="52" rx="2" class="door" />
         <circle cx="25" cy="10" r="5" />
         <path d="M22 18l-8 6v10M22 18l6 12 8 4M28 30l-6 12-8 10M28 30l4 12 6 10" class="body" />
-        <path d="M4 58h30M26 50l8 8-8 8" class="arrow" />
+        <path d="M4 56h30M28 50l6 6-6 6" class="arrow" />
       </svg>
       @for (block of blocks(); track block.lang) {
         <section [attr.lang]="block.lang" [class.secondary]="!$first">
