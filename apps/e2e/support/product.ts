@@ -39,6 +39,19 @@ export class Product {
     return this.signer.sendOrder(this.server.url, number);
   }
 
+  /** Sends a signed ScreenStateChangedWebhook `{"desiredState": state}`; insists on 200. */
+  async sendScreenState(state: string): Promise<void> {
+    const body = JSON.stringify({ desiredState: state });
+    const response = await fetch(new URL('/api/screen-state/webhook', this.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': this.signer.signature(body) },
+      body,
+    });
+    if (response.status !== 200) {
+      throw new Error(`Screen state ${state}: ${response.status} ${await response.text()}`);
+    }
+  }
+
   async stop(): Promise<void> {
     await this.server.stop();
     rmSync(this.dataDir, { recursive: true, force: true });

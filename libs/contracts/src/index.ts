@@ -5,3 +5,5 @@ export * from './lib/aurora-delivery';
 export * from './lib/admin';
 export * from './lib/order-feed';
 export * from './lib/insights';
+export * from './lib/screen-state';
+export * from './lib/branding';

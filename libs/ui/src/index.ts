@@ -4,3 +4,4 @@ export * from './lib/language';
 export * from './lib/language-switch';
 export * from './lib/live-socket';
 export * from './lib/order-number-field';
+export * from './lib/branding';

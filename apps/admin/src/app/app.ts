@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Branding } from './branding';
 import { Desk } from './desk/desk';
 import { I18n } from './i18n/i18n';
 import { Insights } from './insights/insights';
@@ -24,5 +25,6 @@ export class App {
 
   constructor() {
     void this.session.start();
+    void inject(Branding).load();
   }
 }

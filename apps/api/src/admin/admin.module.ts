@@ -33,6 +33,6 @@ import { TokenLoginGuard } from './token-login.guard';
     PendingSignIns,
     TokenLoginGuard,
   ],
-  exports: [AdminTokenService, AdminSessionsService, DeskService],
+  exports: [AdminTokenService, AdminSessionsService, DeskService, AuditService],
 })
 export class AdminModule {}

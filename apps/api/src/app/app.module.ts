@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AdminModule } from '../admin/admin.module';
 import { AppConfig } from '../config/app-config';
 import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
+import { BrandingModule } from '../branding';
 import { ConfigModule } from '../config/config.module';
 import { ExpiryModule } from '../expiry/expiry.module';
 import { HealthModule } from '../health/health.module';
@@ -13,6 +14,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PersistenceModule } from '../persistence/persistence.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { ScreenStateModule } from '../screen-state';
 import { WebhookModule } from '../webhook/webhook.module';
 import { WebModule } from '../web/web.module';
 
@@ -33,6 +35,8 @@ export class AppModule {
         AuroraSyncModule,
         RealtimeModule,
         WebhookModule,
+        ScreenStateModule,
+        BrandingModule,
         AdminModule,
         InsightsModule,
         HealthModule,

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ADMIN_ROUTES } from '@hubble/contracts';
+import { ADMIN_ROUTES, SCREEN_STATE_ROUTES } from '@hubble/contracts';
 import { Metrics } from '../metrics/metrics.service';
 import { SignedWebhookReader, WEBHOOK_PATH } from '../webhook';
 
@@ -12,7 +12,7 @@ const JSON_BODY_LIMIT = '64kb';
 const ADD_ORDER_BODY_LIMIT = '2mb';
 
 /**
- * The webhook gets its body as raw bytes (its signature covers the bytes exactly as received)
+ * Both Star Community webhooks get their body as raw bytes (its signature covers the bytes exactly as received)
  * with a 16 KB cap and no Content-Encoding; every other route gets parsed JSON. Parser failures answer in the same JSON
  * shape as the rest of the API.
  */
@@ -22,6 +22,8 @@ export function installBodyParsers(app: NestExpressApplication): void {
     WEBHOOK_PATH,
     app.get(SignedWebhookReader).bodyParser((refusal) => metrics.webhook(refusal.outcome)),
   );
+  // Star Community's second webhook: the same raw body, size limit and encoding rule.
+  app.use(SCREEN_STATE_ROUTES.webhook, app.get(SignedWebhookReader).bodyParser());
   const addOrderJson = express.json({ limit: ADD_ORDER_BODY_LIMIT });
   app.use(ADMIN_ROUTES.orders, (request: Request, response: Response, next: NextFunction) =>
     request.method === 'POST' && request.path === '/'

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type AuroraDeliverySettings, auroraDeliverySettings } from './aurora-delivery-settings';
+import { type BrandingSettings, brandingSettings } from './branding-settings';
 import { ConfigError, type Env, integer, optional } from './env';
 import { cafeTimeZone, orderRetentionDays } from './insights-settings';
 import { type WebhookSettings, webhookSettings } from './webhook-settings';
@@ -88,6 +89,8 @@ export interface AppConfigFields {
   readonly adminTokenLogin: boolean;
   /** Connection cap and request timeouts of the HTTP server. */
   readonly http: HttpSettings;
+  /** The café's name, logo and colours (BRAND_*); see {@link BrandingSettings}. */
+  readonly branding: BrandingSettings;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -260,5 +263,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     oidc: oidcSettings(env, publicUrl(env)),
     adminTokenLogin: adminTokenLogin(env),
     http: httpSettings(env),
+    branding: brandingSettings(env),
   });
 }

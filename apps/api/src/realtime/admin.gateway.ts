@@ -29,6 +29,7 @@ import { Metrics } from '../metrics/metrics.service';
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
 import { limitIncomingRate, limitUnsentOutput } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
+import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
 
 interface SocketData {
   session: AdminSession;
@@ -56,6 +57,7 @@ export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly sessions: AdminSessionsService,
     private readonly desk: DeskService,
+    private readonly screenState: ScreenStateService,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
   ) {}
@@ -123,6 +125,11 @@ export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
     this.namespace.emit(ADMIN_EVENTS.activity, entry);
   }
 
+  @OnEvent(SCREEN_STATE_CHANGED)
+  onScreenState({ screenState }: ScreenStateChangedEvent): void {
+    this.namespace.emit(ADMIN_EVENTS.screenState, screenState);
+  }
+
   @OnEvent(ADMIN_DOMAIN_EVENTS.sessionEnded)
   async onSessionEnded({ idHash }: SessionEndedEvent): Promise<void> {
     const sockets = await this.namespace.fetchSockets();
@@ -147,7 +154,11 @@ export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
 
   private async sendSnapshot(socket: AdminSocket): Promise<void> {
     try {
-      socket.emit(ADMIN_EVENTS.snapshot, await this.desk.snapshot());
+      const [desk, screenState] = await Promise.all([
+        this.desk.snapshot(),
+        this.screenState.current(),
+      ]);
+      socket.emit(ADMIN_EVENTS.snapshot, { ...desk, screenState });
     } catch (error) {
       this.logger.warn(`Desk snapshot failed: ${(error as Error).message}`);
       socket.disconnect(true);

@@ -22,6 +22,7 @@ import { CoalescedRead } from './coalesced-read';
 import { OrdersService } from '../orders/orders.service';
 import { limitIncomingRate, limitUnsentOutput } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
+import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
 
 type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
 interface SocketData {
@@ -46,9 +47,13 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
 
   constructor(
     orders: OrdersService,
+    screenState: ScreenStateService,
     private readonly metrics: Metrics,
   ) {
-    this.snapshots = new CoalescedRead(() => orders.snapshot());
+    this.snapshots = new CoalescedRead(async () => {
+      const [snapshot, state] = await Promise.all([orders.snapshot(), screenState.current()]);
+      return { ...snapshot, screenState: state };
+    });
   }
 
   afterInit(namespace: BoardNamespace): void {
@@ -107,6 +112,11 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       broadcast();
       this.metrics.broadcast(committedAt);
     });
+  }
+
+  @OnEvent(SCREEN_STATE_CHANGED)
+  onScreenState({ screenState }: ScreenStateChangedEvent): void {
+    this.namespace.emit(BOARD_EVENTS.screenState, screenState);
   }
 
   private async sendSnapshot(socket: BoardSocket): Promise<void> {

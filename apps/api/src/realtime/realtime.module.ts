@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module';
 import { AppConfig } from '../config/app-config';
 import { OrdersModule } from '../orders/orders.module';
+import { ScreenStateModule } from '../screen-state';
 import { AdminGateway } from './admin.gateway';
 import { BoardGateway } from './board.gateway';
 import { RedisFanout } from './redis-fanout';
 
 @Module({
-  imports: [OrdersModule, AdminModule],
+  imports: [OrdersModule, AdminModule, ScreenStateModule],
   providers: [
     BoardGateway,
     AdminGateway,

@@ -4,11 +4,13 @@ import {
   computed,
   DestroyRef,
   DOCUMENT,
+  effect,
   inject,
   signal,
 } from '@angular/core';
 import { SwUpdate } from '@angular/service-worker';
-import { LanguageSwitch } from '@hubble/ui';
+import type { BrandingDto } from '@hubble/contracts';
+import { LanguageSwitch, PageBranding } from '@hubble/ui';
 import { BoardFeed } from './feed/board-feed';
 import type { BoardChange } from './feed/feed-state';
 import { Alerts } from './follow/alerts';
@@ -16,6 +18,8 @@ import { Following } from './follow/following';
 import { FollowOrder } from './follow-order/follow-order';
 import { I18n } from './i18n/i18n';
 import { OrderGrid } from './order-grid/order-grid';
+import { EvacuationAlert } from './screen-state/evacuation-alert';
+import { ScreenStateBanner } from './screen-state/screen-state-banner';
 
 /** Chrome's install prompt event (not in lib.dom). */
 interface InstallPromptEvent extends Event {
@@ -28,11 +32,11 @@ interface InstallPromptEvent extends Event {
  */
 @Component({
   selector: 'app-root',
-  imports: [FollowOrder, LanguageSwitch, OrderGrid],
+  imports: [EvacuationAlert, FollowOrder, LanguageSwitch, OrderGrid, ScreenStateBanner],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '[class.is-kiosk]': 'kiosk' },
+  host: { '[class.is-kiosk]': 'kiosk', '[class.is-evacuating]': 'evacuating()' },
 })
 export class App {
   private readonly document = inject(DOCUMENT);
@@ -53,6 +57,17 @@ export class App {
   protected readonly announcement = signal('');
   protected readonly installPrompt = signal<InstallPromptEvent | null>(null);
 
+  /** The café's state; "open" until the server says otherwise. */
+  protected readonly screenState = computed(() => this.feed.screenState()?.state ?? 'open');
+  protected readonly evacuating = computed(() => this.screenState() === 'evacuation');
+  /** The café's name and logo (run-time branding); the built-in look until known. */
+  protected readonly brand = signal<BrandingDto | null>(null);
+  private readonly branding = new PageBranding(
+    this.document,
+    (name) => this.t().title(name),
+    (branding) => this.brand.set(branding),
+  );
+
   protected readonly followed = computed(() => this.following?.number() ?? null);
   /** Newest first, the followed order pinned on top. */
   protected readonly shown = computed(() => {
@@ -71,6 +86,11 @@ export class App {
     const destroyRef = inject(DestroyRef);
     destroyRef.onDestroy(this.feed.onChanges((changes) => this.onChanges(changes)));
     this.feed.start();
+    void this.branding.load();
+    effect(() => {
+      this.i18n.lang();
+      this.branding.refreshTitle();
+    });
     this.watchForUpdates();
     const window = this.document.defaultView;
     const onInstallable = (event: Event) => {

@@ -1,6 +1,7 @@
 import type { AuroraDeliveryDto } from './aurora-delivery';
 import type { BoardOrderChange, BoardOrderRemoval } from './board-feed';
 import type { OrderDto, RemovedOrderDto } from './order';
+import type { ScreenStateDto } from './screen-state';
 
 /** HTTP routes of the back-office (all JSON; cookie session unless noted). */
 export const ADMIN_ROUTES = {
@@ -91,6 +92,10 @@ export const AUDIT_ACTIONS = [
   'order.remove',
   'order.recall',
   'session.end',
+  'screen-state.open',
+  'screen-state.last-call',
+  'screen-state.closed',
+  'screen-state.evacuation',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -116,6 +121,8 @@ export interface AdminSnapshot {
   activity: AuditEntryDto[];
   /** The server's clock when the snapshot was taken, ISO 8601 (for countdowns on a skewed device). */
   serverTime: string;
+  /** The café's state (open, last call, closed, evacuation); added by the /admin feed. */
+  screenState?: ScreenStateDto;
 }
 
 /** Socket.IO namespace of the back-office feed; only a valid session cookie may join. */
@@ -128,6 +135,7 @@ export const ADMIN_EVENTS = {
   removed: 'order.removed',
   delivery: 'aurora.delivery',
   activity: 'activity',
+  screenState: 'screen-state',
   /** The session ended (logout or expiry); the client should show the login screen. */
   sessionEnded: 'session.ended',
 } as const;
@@ -142,6 +150,7 @@ export interface AdminServerEvents {
   'order.removed': (payload: BoardOrderRemoval) => void;
   'aurora.delivery': (payload: AuroraDeliveryDto) => void;
   activity: (payload: AuditEntryDto) => void;
+  'screen-state': (payload: ScreenStateDto) => void;
   'session.ended': () => void;
 }
 

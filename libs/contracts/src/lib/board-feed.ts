@@ -1,4 +1,5 @@
 import type { OrderDto, RemovedOrderDto } from './order';
+import type { ScreenStateDto } from './screen-state';
 
 /** Socket.IO namespace of the customers' board feed. */
 export const BOARD_NAMESPACE = '/board';
@@ -9,6 +10,7 @@ export const BOARD_EVENTS = {
   created: 'order.created',
   refreshed: 'order.refreshed',
   removed: 'order.removed',
+  screenState: 'screen-state',
 } as const;
 
 /** Sent by a client that noticed a version gap; the server answers with a fresh snapshot. */
@@ -21,6 +23,8 @@ export const BOARD_SYNC = 'sync';
 export interface BoardSnapshot {
   version: number;
   orders: OrderDto[];
+  /** The café's state; always sent by the server (absent only in a snapshot kept on a device). */
+  screenState?: ScreenStateDto;
 }
 
 export interface BoardOrderChange {
@@ -38,6 +42,7 @@ export interface BoardServerEvents {
   'order.created': (payload: BoardOrderChange) => void;
   'order.refreshed': (payload: BoardOrderChange) => void;
   'order.removed': (payload: BoardOrderRemoval) => void;
+  'screen-state': (payload: ScreenStateDto) => void;
 }
 
 export interface BoardClientEvents {

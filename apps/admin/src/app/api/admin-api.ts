@@ -14,6 +14,10 @@ import {
   type OrderDto,
   type RemovedOrderDto,
   type StaffSessionDto,
+  SCREEN_STATE_ROUTES,
+  type ScreenState,
+  type ScreenStateDto,
+  type SetScreenStateRequest,
 } from '@hubble/contracts';
 
 /** `status` 0: the request never got an answer (offline, server down, timeout). */
@@ -118,6 +122,11 @@ export class AdminApi {
 
   recall(orderNumber: number): Promise<OrderDto> {
     return this.request('POST', `${ADMIN_ROUTES.orders}/${orderNumber}/recall`);
+  }
+
+  setScreenState(state: ScreenState): Promise<ScreenStateDto> {
+    const body: SetScreenStateRequest = { state };
+    return this.request('PUT', SCREEN_STATE_ROUTES.current, body);
   }
 
   private async request<T>(

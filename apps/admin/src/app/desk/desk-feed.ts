@@ -5,6 +5,8 @@ import {
   type AuroraDeliveryDto,
   type AuroraProblemKind,
   type RemovedOrderDto,
+  latestScreenState,
+  type ScreenStateDto,
 } from '@hubble/contracts';
 import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { AdminApi } from '../api/admin-api';
@@ -56,6 +58,8 @@ export class DeskFeed {
   /** True once the feed has not been live for {@link BANNER_DELAY_MS}. */
   readonly lost = this.connection.lost;
   readonly activity = signal<AuditEntryDto[]>([]);
+  /** The café's state for the screens; null until the first snapshot. */
+  readonly screenState = signal<ScreenStateDto | null>(null);
   /** Server clock minus device clock, ms. */
   readonly clockOffset = signal(0);
   /** This device's clock, ticking once a second (on the server's second). */
@@ -108,6 +112,7 @@ export class DeskFeed {
     });
     socket.on(ADMIN_EVENTS.sessionEnded, () => this.session.ended());
     socket.on(ADMIN_EVENTS.snapshot, (snapshot) => {
+      this.showScreenState(snapshot.screenState);
       this.apply(this.state.applySnapshot(snapshot));
       this.clockOffset.set(this.state.clockOffsetMs);
       this.deviceNow.set(Date.now());
@@ -126,6 +131,7 @@ export class DeskFeed {
     socket.on(ADMIN_EVENTS.activity, (payload) =>
       this.apply(this.state.apply({ name: ADMIN_EVENTS.activity, payload })),
     );
+    socket.on(ADMIN_EVENTS.screenState, (screenState) => this.showScreenState(screenState));
     this.stopFollowingBrowser = followBrowserNetwork(this.window, socket);
     this.connection.notLive('connecting');
     socket.connect();
@@ -160,6 +166,11 @@ export class DeskFeed {
       next.delete(number);
       return next;
     });
+  }
+
+  /** A state from the feed or from our own PUT's answer: the later one wins. */
+  showScreenState(screenState: ScreenStateDto | undefined): void {
+    this.screenState.update((held) => latestScreenState(held, screenState));
   }
 
   isActive(number: number): boolean {

@@ -7,7 +7,10 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import type { ScreenState } from '@hubble/contracts';
 import { LanguageSwitch } from '@hubble/ui';
+import { AdminApi } from '../api/admin-api';
+import { Branding } from '../branding';
 import { I18n } from '../i18n/i18n';
 import { SCREEN_HREF } from '../navigation/screen';
 import { Session } from '../session/session';
@@ -19,6 +22,7 @@ import { OrderList } from './order-list/order-list';
 import { ActivityLog } from './recent/activity-log';
 import { StaffSessions } from './sessions/staff-sessions';
 import { RecentlyRemoved } from './recent/recently-removed';
+import { ScreenStateControl } from './screen-state/screen-state-control';
 import { UndoSnackbar } from './undo/undo-snackbar';
 
 /** How long an order that arrived or was renewed stays highlighted. */
@@ -38,6 +42,7 @@ const FRESH_MS = 2400;
     OrderList,
     RecentlyRemoved,
     StaffSessions,
+    ScreenStateControl,
     UndoSnackbar,
   ],
   providers: [DeskFeed, DeskActions],
@@ -52,11 +57,16 @@ export class Desk {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
   protected readonly insightsHref = SCREEN_HREF.insights;
+  private readonly api = inject(AdminApi);
+  protected readonly brand = inject(Branding).brand;
   private readonly keypad = viewChild.required(Keypad);
 
   protected readonly fresh = signal<ReadonlyMap<number, number>>(new Map());
   protected readonly loggingOut = signal(false);
   protected readonly logoutFailed = signal(false);
+  protected readonly screenStateBusy = signal<ScreenState | null>(null);
+  protected readonly screenStateFailed = signal(false);
+  protected readonly screenState = computed(() => this.feed.screenState()?.state ?? null);
   protected readonly statusText = computed(() => {
     const t = this.t();
     switch (this.feed.status()) {
@@ -77,6 +87,18 @@ export class Desk {
 
   protected async add(number: number): Promise<void> {
     if (await this.actions.add(number)) this.keypad().clear();
+  }
+
+  protected async setScreenState(state: ScreenState): Promise<void> {
+    this.screenStateBusy.set(state);
+    this.screenStateFailed.set(false);
+    try {
+      this.feed.showScreenState(await this.api.setScreenState(state));
+    } catch {
+      this.screenStateFailed.set(true);
+    } finally {
+      this.screenStateBusy.set(null);
+    }
   }
 
   protected async logout(): Promise<void> {

@@ -1,4 +1,9 @@
-import type { AuditAction, AuroraDeliveryState, AuroraProblemKind } from '@hubble/contracts';
+import type {
+  AuditAction,
+  AuroraDeliveryState,
+  AuroraProblemKind,
+  ScreenState,
+} from '@hubble/contracts';
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -106,6 +111,24 @@ export interface Messages {
   sessionSince: (time: string) => string;
   errSessions: string;
   action: Record<AuditAction, (n: number | null) => string>;
+
+  /** The page title for the café's name. */
+  title: (brand: string) => string;
+  screenStateTitle: string;
+  /** The bartender's own labels (as in Star Community). */
+  screenState: Record<ScreenState, string>;
+  screenStateNow: (state: string) => string;
+  screenStateHelp: Record<ScreenState, string>;
+  screenStateSince: (time: string) => string;
+  evacuationOnBanner: string;
+  confirmStartTitle: string;
+  confirmStartText: string;
+  confirmStart: string;
+  confirmEndTitle: string;
+  confirmEndText: (state: string) => string;
+  confirmEnd: string;
+  cancel: string;
+  errScreenState: string;
 }
 
 export const MESSAGES: Record<Lang, Messages> = {
@@ -232,7 +255,39 @@ export const MESSAGES: Record<Lang, Messages> = {
       'order.remove': (n) => `removed ${n}`,
       'order.recall': (n) => `put back ${n}`,
       'session.end': () => 'ended a session',
+      'screen-state.open': () => 'set the screens to Open',
+      'screen-state.last-call': () => 'set the screens to Last call',
+      'screen-state.closed': () => 'set the screens to Closed',
+      'screen-state.evacuation': () => 'STARTED AN EVACUATION',
     },
+
+    title: (brand) => `${brand} back-office`,
+    screenStateTitle: 'Screens',
+    screenState: {
+      open: 'Open',
+      'last-call': 'Last call!',
+      closed: 'Closed',
+      evacuation: 'Evacuation',
+    },
+    screenStateNow: (state) => `Screens: ${state}`,
+    screenStateHelp: {
+      open: 'Orders as usual.',
+      'last-call': 'A "last call" banner above the orders.',
+      closed: 'The boards say the kitchen is closed; shown orders can still be collected.',
+      evacuation: 'A full-screen red alarm on every phone and screen.',
+    },
+    screenStateSince: (time) => `since ${time}`,
+    evacuationOnBanner: 'Evacuation mode is on: every board shows the evacuation alarm.',
+    confirmStartTitle: 'Start the evacuation?',
+    confirmStartText:
+      'Every phone and screen showing the board will sound and show a full-screen red alarm telling people to leave the building.',
+    confirmStart: 'Yes, start the evacuation',
+    confirmEndTitle: 'End the evacuation?',
+    confirmEndText: (state) =>
+      `The alarm disappears from every phone and screen, and they show "${state}".`,
+    confirmEnd: 'Yes, end the evacuation',
+    cancel: 'Cancel',
+    errScreenState: 'The screens could not be changed. Check the connection and try again.',
   },
   nl: {
     langName: 'Nederlands',
@@ -359,6 +414,40 @@ export const MESSAGES: Record<Lang, Messages> = {
       'order.remove': (n) => `${n} weggehaald`,
       'order.recall': (n) => `${n} teruggezet`,
       'session.end': () => 'sessie beëindigd',
+      'screen-state.open': () => 'schermen op Open gezet',
+      'screen-state.last-call': () => 'schermen op Laatste ronde gezet',
+      'screen-state.closed': () => 'schermen op Gesloten gezet',
+      'screen-state.evacuation': () => 'EVACUATIE GESTART',
     },
+
+    title: (brand) => `${brand} back-office`,
+    screenStateTitle: 'Schermen',
+    screenState: {
+      open: 'Open',
+      'last-call': 'Laatste ronde!',
+      closed: 'Gesloten',
+      evacuation: 'Evacuatie',
+    },
+    screenStateNow: (state) => `Schermen: ${state}`,
+    screenStateHelp: {
+      open: 'Bestellingen zoals altijd.',
+      'last-call': 'Een balk "laatste ronde" boven de bestellingen.',
+      closed:
+        'De borden melden dat de keuken dicht is; getoonde bestellingen kunnen nog opgehaald worden.',
+      evacuation: 'Een rood alarm over het hele scherm op elke telefoon en elk scherm.',
+    },
+    screenStateSince: (time) => `sinds ${time}`,
+    evacuationOnBanner: 'Evacuatiemodus staat aan: elk bord toont het evacuatiealarm.',
+    confirmStartTitle: 'Evacuatie starten?',
+    confirmStartText:
+      'Elke telefoon en elk scherm met het bord geeft een rood alarm over het hele scherm dat mensen het gebouw moeten verlaten.',
+    confirmStart: 'Ja, start de evacuatie',
+    confirmEndTitle: 'Evacuatie beëindigen?',
+    confirmEndText: (state) =>
+      `Het alarm verdwijnt van elke telefoon en elk scherm; ze tonen weer "${state}".`,
+    confirmEnd: 'Ja, beëindig de evacuatie',
+    cancel: 'Annuleren',
+    errScreenState:
+      'De schermen konden niet worden aangepast. Controleer de verbinding en probeer opnieuw.',
   },
 };

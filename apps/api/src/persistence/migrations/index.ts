@@ -6,6 +6,7 @@ import { adminMigration } from './003-admin';
 import { auroraMaybeSentMigration } from './004-aurora-maybe-sent';
 import { staffSignInMigration } from './010-staff-sign-in';
 import { insightsMigration } from './011-insights';
+import { screenStateMigration } from './009-screen-state';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '004-aurora-maybe-sent': auroraMaybeSentMigration(),
         '010-staff-sign-in': staffSignInMigration(),
         '011-insights': insightsMigration(),
+        '009-screen-state': screenStateMigration(),
       };
     },
   };

@@ -1,5 +1,11 @@
 import { DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
-import { BOARD_EVENTS, type BoardSnapshot, type OrderDto } from '@hubble/contracts';
+import {
+  BOARD_EVENTS,
+  type BoardSnapshot,
+  latestScreenState,
+  type OrderDto,
+  type ScreenStateDto,
+} from '@hubble/contracts';
 import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { deviceStorage, STORAGE_KEYS } from '../storage';
 import { BOARD_SOCKET, type BoardSocket } from './board-socket';
@@ -20,7 +26,8 @@ export class BoardFeed {
   private readonly openSocket = inject(BOARD_SOCKET);
   private readonly window = inject(DOCUMENT).defaultView;
   private stopFollowingBrowser: () => void = () => undefined;
-  private readonly state = new FeedState(deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot));
+  private readonly restored = deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot);
+  private readonly state = new FeedState(this.restored);
   private readonly listeners = new Set<(changes: BoardChange[]) => void>();
   private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
   private socket: BoardSocket | null = null;
@@ -32,6 +39,10 @@ export class BoardFeed {
   readonly status = this.connection.status;
   /** True once the feed has not been live for {@link BANNER_DELAY_MS}: say so, mark the list. */
   readonly lost = this.connection.lost;
+  /** The café's state (open, last call, closed, evacuation); null until first known. */
+  readonly screenState = signal<ScreenStateDto | null>(
+    latestScreenState(null, this.restored?.screenState),
+  );
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());
@@ -57,7 +68,12 @@ export class BoardFeed {
       this.connection.notLive(this.status() === 'connecting' ? 'connecting' : 'reconnecting'),
     );
     socket.on(BOARD_EVENTS.snapshot, (snapshot) => {
+      this.screenState.update((held) => latestScreenState(held, snapshot.screenState));
       this.apply(this.state.applySnapshot(snapshot));
+    });
+    socket.on(BOARD_EVENTS.screenState, (screenState) => {
+      this.screenState.update((held) => latestScreenState(held, screenState));
+      this.keep();
     });
     for (const name of [BOARD_EVENTS.created, BOARD_EVENTS.refreshed] as const) {
       socket.on(name, (payload) => this.apply(this.state.applyEvent({ name, payload })));
@@ -88,7 +104,16 @@ export class BoardFeed {
     if (step.needsSync) this.socket?.sync();
     if (this.state.isSynced) this.connection.live();
     this.orders.set(this.state.list);
-    deviceStorage.write(STORAGE_KEYS.snapshot, this.state.toSnapshot());
+    this.keep();
     if (step.changes.length > 0) this.listeners.forEach((listener) => listener(step.changes));
+  }
+
+  /** Keeps what the board shows on the device, for a start without network. */
+  private keep(): void {
+    const screenState = this.screenState();
+    deviceStorage.write(STORAGE_KEYS.snapshot, {
+      ...this.state.toSnapshot(),
+      ...(screenState && { screenState }),
+    });
   }
 }

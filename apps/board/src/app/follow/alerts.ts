@@ -51,9 +51,9 @@ export class Alerts {
     });
   }
 
-  vibrate(): void {
+  vibrate(pattern: number[] = VIBRATION): void {
     try {
-      this.window?.navigator.vibrate?.(VIBRATION);
+      this.window?.navigator.vibrate?.(pattern);
     } catch {
       // Not allowed without a recent tap in some browsers: the notification vibrates instead.
     }

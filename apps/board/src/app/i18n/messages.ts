@@ -38,6 +38,16 @@ export interface Messages {
   install: string;
   kioskHint: string;
   chime: string;
+  /** The page title for the café's name. */
+  title: (brand: string) => string;
+  lastCallTitle: string;
+  lastCallText: string;
+  closedTitle: string;
+  closedText: string;
+  /** The evacuation alert: shown in both languages, this one first. */
+  evacuationTitle: string;
+  evacuationText: string;
+  evacuationSteps: string[];
 }
 
 const list = (numbers: number[], and: string) =>
@@ -84,6 +94,18 @@ export const MESSAGES: Record<Lang, Messages> = {
     install: 'Install app',
     kioskHint: 'Follow your order on your phone:',
     chime: 'Chime',
+    title: (brand) => `${brand}: orders ready`,
+    lastCallTitle: 'Last call!',
+    lastCallText: 'The kitchen closes soon. Order now if you still want something.',
+    closedTitle: 'The kitchen is closed',
+    closedText: 'Orders still shown below can be collected at the counter.',
+    evacuationTitle: 'Evacuate now',
+    evacuationText: 'Leave the building by the nearest exit.',
+    evacuationSteps: [
+      'Leave your order and belongings behind.',
+      'Follow the instructions of the staff.',
+      'Do not use the lift.',
+    ],
   },
   nl: {
     langName: 'Nederlands',
@@ -124,5 +146,17 @@ export const MESSAGES: Record<Lang, Messages> = {
     install: 'App installeren',
     kioskHint: 'Volg je bestelling op je telefoon:',
     chime: 'Belsignaal',
+    title: (brand) => `${brand}: bestellingen klaar`,
+    lastCallTitle: 'Laatste ronde!',
+    lastCallText: 'De keuken gaat bijna dicht. Bestel nu als je nog iets wilt.',
+    closedTitle: 'De keuken is gesloten',
+    closedText: 'Bestellingen die hieronder nog staan kun je ophalen bij de balie.',
+    evacuationTitle: 'Nu evacueren',
+    evacuationText: 'Verlaat het gebouw via de dichtstbijzijnde uitgang.',
+    evacuationSteps: [
+      'Laat je bestelling en spullen achter.',
+      'Volg de aanwijzingen van het personeel.',
+      'Gebruik de lift niet.',
+    ],
   },
 };

@@ -62,7 +62,7 @@ const SHOWN = 12;
       overflow-wrap: anywhere;
     }
     .who.is-me {
-      color: var(--accent);
+      color: var(--accent-text);
     }
     .empty {
       margin: 0;

@@ -92,7 +92,7 @@ const SHOWN = 8;
       padding: 0 0.875rem;
       font-weight: 700;
       white-space: nowrap;
-      color: var(--accent);
+      color: var(--accent-text);
       background: transparent;
       border: 1px solid var(--border-strong);
       border-radius: 0.625rem;

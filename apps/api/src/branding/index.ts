@@ -1,0 +1,2 @@
+export { BrandingModule } from './branding.module';
+export { BrandingService } from './branding.service';
