@@ -4,3 +4,4 @@ export * from './lib/board-feed';
 export * from './lib/aurora-delivery';
 export * from './lib/admin';
 export * from './lib/order-feed';
+export * from './lib/push';

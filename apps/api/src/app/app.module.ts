@@ -11,6 +11,7 @@ import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PersistenceModule } from '../persistence/persistence.module';
+import { PushModule } from '../push';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { WebhookModule } from '../webhook/webhook.module';
 import { WebModule } from '../web/web.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ExpiryModule,
         AuroraSyncModule,
         RealtimeModule,
+        PushModule,
         WebhookModule,
         AdminModule,
         HealthModule,

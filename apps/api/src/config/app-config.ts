@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, type Env, integer, optional } from './env';
+import { type PushSettings, pushSettings } from './push-settings';
 
 export { ConfigError } from './env';
 
@@ -63,6 +64,8 @@ export interface AppConfigFields {
   /** Bearer token for GET /metrics; unset = /metrics is off. */
   readonly metricsToken: string | undefined;
   readonly logLevel: LogLevel;
+  /** Web Push for followed orders; see {@link PushSettings}. */
+  readonly push: PushSettings;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -226,5 +229,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     redisChannelPrefix: redisChannelPrefix(env),
     metricsToken: metricsToken(env),
     logLevel: logLevel(env),
+    push: pushSettings(env),
   });
 }

@@ -4,6 +4,7 @@ import { ordersMigration } from './001-orders';
 import { auroraOutboxMigration } from './002-aurora-outbox';
 import { adminMigration } from './003-admin';
 import { auroraMaybeSentMigration } from './004-aurora-maybe-sent';
+import { pushMigration } from './008-push';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '002-aurora-outbox': auroraOutboxMigration(kind),
         '003-admin': adminMigration(kind),
         '004-aurora-maybe-sent': auroraMaybeSentMigration(),
+        '008-push': pushMigration(kind),
       };
     },
   };
