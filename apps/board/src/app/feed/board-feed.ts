@@ -1,5 +1,10 @@
 import { DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
-import { BOARD_EVENTS, type BoardSnapshot, type OrderDto } from '@hubble/contracts';
+import {
+  BOARD_EVENTS,
+  type BoardSnapshot,
+  type OrderDto,
+  type RemovedOrderDto,
+} from '@hubble/contracts';
 import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
 import { deviceStorage, STORAGE_KEYS } from '../storage';
 import { BOARD_SOCKET, type BoardSocket } from './board-socket';
@@ -22,6 +27,8 @@ export class BoardFeed {
   private stopFollowingBrowser: () => void = () => undefined;
   private readonly state = new FeedState(deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot));
   private readonly listeners = new Set<(changes: BoardChange[]) => void>();
+  /** The latest removal of each number seen live: why and when it left. */
+  private readonly removals = new Map<number, RemovedOrderDto>();
   private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
   private socket: BoardSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,9 +69,10 @@ export class BoardFeed {
     for (const name of [BOARD_EVENTS.created, BOARD_EVENTS.refreshed] as const) {
       socket.on(name, (payload) => this.apply(this.state.applyEvent({ name, payload })));
     }
-    socket.on(BOARD_EVENTS.removed, (payload) =>
-      this.apply(this.state.applyEvent({ name: BOARD_EVENTS.removed, payload })),
-    );
+    socket.on(BOARD_EVENTS.removed, (payload) => {
+      this.noteRemoval(payload.order);
+      this.apply(this.state.applyEvent({ name: BOARD_EVENTS.removed, payload }));
+    });
     this.stopFollowingBrowser = followBrowserNetwork(this.window, socket);
     this.connection.notLive('connecting');
     socket.connect();
@@ -82,6 +90,17 @@ export class BoardFeed {
   onChanges(listener: (changes: BoardChange[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Why and when `number` last left the board, if the feed said so while connected. */
+  removal(number: number): RemovedOrderDto | undefined {
+    return this.removals.get(number);
+  }
+
+  private noteRemoval(order: RemovedOrderDto): void {
+    this.removals.delete(order.number);
+    this.removals.set(order.number, order);
+    if (this.removals.size > 200) this.removals.delete(this.removals.keys().next().value!);
   }
 
   private apply(step: FeedStep): void {
