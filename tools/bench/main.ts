@@ -94,6 +94,7 @@ async function startProduct(
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+    VAPID_SUBJECT: 'mailto:bench@example.org',
     DATA_DIR: dataDir,
     STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
     ORDER_TIMEOUT_SECONDS: '3600',

@@ -342,7 +342,10 @@ describe('the development login link', () => {
 
   it.each([
     ['test, generated token', { NODE_ENV: 'test' }],
-    ['production, ADMIN_TOKEN set', { NODE_ENV: 'production', ADMIN_TOKEN: TOKEN }],
+    [
+      'production, ADMIN_TOKEN set',
+      { NODE_ENV: 'production', ADMIN_TOKEN: TOKEN, VAPID_SUBJECT: 'mailto:ops@example.org' },
+    ],
     ['development, ADMIN_TOKEN set', { NODE_ENV: 'development', ADMIN_TOKEN: TOKEN }],
   ])('is not printed in %s', async (_name, env) => {
     const store = await createTestStore('sqlite');

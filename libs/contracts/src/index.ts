@@ -7,3 +7,4 @@ export * from './lib/order-feed';
 export * from './lib/insights';
 export * from './lib/screen-state';
 export * from './lib/branding';
+export * from './lib/push';

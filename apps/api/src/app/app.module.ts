@@ -13,6 +13,7 @@ import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PersistenceModule } from '../persistence/persistence.module';
+import { PushModule } from '../push';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ScreenStateModule } from '../screen-state';
 import { WebhookModule } from '../webhook/webhook.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ExpiryModule,
         AuroraSyncModule,
         RealtimeModule,
+        PushModule,
         WebhookModule,
         ScreenStateModule,
         BrandingModule,

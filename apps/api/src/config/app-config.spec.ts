@@ -24,7 +24,11 @@ describe('loadConfig', () => {
 
   it("uses Star Community's production key in production when nothing else is configured", () => {
     expect(
-      loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(16) }).webhookKeySource,
+      loadConfig({
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: 'x'.repeat(16),
+        VAPID_SUBJECT: 'mailto:ops@example.org',
+      }).webhookKeySource,
     ).toEqual({
       kind: 'url',
       url: STAR_COMMUNITY_PRODUCTION_KEY_URL,
@@ -84,6 +88,7 @@ describe('the server with a wrong configuration', () => {
     ['DATABASE_URL', { DATABASE_URL: 'postgres//nohost' }],
     ['AURORA_API_KEY', { AURORA_URL: 'http://127.0.0.1:9' }],
     ['ADMIN_TOKEN', { NODE_ENV: 'production' }],
+    ['VAPID_SUBJECT', { NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(16) }],
   ])('stops with one clear line naming %s', async (variable, env) => {
     const { code, output } = await runServerToExit(env);
     expect(code).toBe(1);

@@ -8,6 +8,7 @@ import { trustProxy, type TrustProxySetting } from './proxy-settings';
 import { frameAncestors } from './security-headers-settings';
 import { adminTokenLogin, oidcSettings, type OidcSettings } from './oidc-settings';
 import { type HttpSettings, httpSettings } from './http-settings';
+import { type PushSettings, pushSettings } from './push-settings';
 
 export { ConfigError } from './env';
 
@@ -91,6 +92,8 @@ export interface AppConfigFields {
   readonly http: HttpSettings;
   /** The café's name, logo and colours (BRAND_*); see {@link BrandingSettings}. */
   readonly branding: BrandingSettings;
+  /** Web Push for followed orders; see {@link PushSettings}. */
+  readonly push: PushSettings;
 }
 
 /** The validated configuration. Built once at start by {@link loadConfig}; read-only after. */
@@ -264,5 +267,6 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     adminTokenLogin: adminTokenLogin(env),
     http: httpSettings(env),
     branding: brandingSettings(env),
+    push: pushSettings(env),
   });
 }

@@ -91,6 +91,51 @@ export interface AdminAuditTable {
   session_label: string;
 }
 
+/** The VAPID key pair generated when none is configured (one row, id = 1). */
+export interface PushVapidTable {
+  id: number;
+  public_key: string;
+  private_key: string;
+  created_at: number;
+}
+
+/** A follower's browser push subscription; deleted at expires_at (the 12 h follow memory). */
+export interface PushSubscriptionsTable {
+  id: Generated<number>;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  order_number: number;
+  lang: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export type PushDeliveryState = 'pending' | 'retrying' | 'delivered' | 'failed' | 'dropped';
+
+/**
+ * One push to one subscription, queued in the transaction of the order change that causes it
+ * (kind `ready` / `again`), or by a broadcast (kind `broadcast`, texts in `message`).
+ */
+export interface PushDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  order_id: number | null;
+  number: number | null;
+  kind: 'ready' | 'again' | 'broadcast';
+  /** JSON of a broadcast's texts and tag; null for order pushes. */
+  message: string | null;
+  created_at: number;
+  due_at: number;
+  /** Pointless after this moment (the order's end): no retry beyond it, and the push's TTL. */
+  expires_at: number;
+  state: PushDeliveryState;
+  attempts: number;
+  claimed_until: number | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
 export interface Tables {
   orders: OrdersTable;
   feed_state: FeedStateTable;
@@ -99,6 +144,9 @@ export interface Tables {
   admin_sessions: AdminSessionsTable;
   admin_audit: AdminAuditTable;
   oidc_logins: OidcLoginsTable;
+  push_vapid: PushVapidTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_deliveries: PushDeliveriesTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

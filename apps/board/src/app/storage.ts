@@ -6,4 +6,5 @@ export const STORAGE_KEYS = {
   follow: 'hubble.board.follow',
   sound: 'hubble.board.sound',
   lang: 'hubble.board.lang',
+  pushEndpoint: 'hubble.board.push-endpoint',
 } as const;

@@ -7,6 +7,7 @@ import { auroraMaybeSentMigration } from './004-aurora-maybe-sent';
 import { staffSignInMigration } from './010-staff-sign-in';
 import { insightsMigration } from './011-insights';
 import { screenStateMigration } from './009-screen-state';
+import { pushMigration } from './008-push';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '010-staff-sign-in': staffSignInMigration(),
         '011-insights': insightsMigration(),
         '009-screen-state': screenStateMigration(),
+        '008-push': pushMigration(kind),
       };
     },
   };

@@ -4,6 +4,7 @@ import {
   type BoardSnapshot,
   latestScreenState,
   type OrderDto,
+  type RemovedOrderDto,
   type ScreenStateDto,
 } from '@hubble/contracts';
 import { ConnectionWatch, followBrowserNetwork } from '@hubble/ui';
@@ -29,6 +30,8 @@ export class BoardFeed {
   private readonly restored = deviceStorage.read<BoardSnapshot>(STORAGE_KEYS.snapshot);
   private readonly state = new FeedState(this.restored);
   private readonly listeners = new Set<(changes: BoardChange[]) => void>();
+  /** The latest removal of each number seen live: why and when it left. */
+  private readonly removals = new Map<number, RemovedOrderDto>();
   private readonly connection = new ConnectionWatch(BANNER_DELAY_MS);
   private socket: BoardSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,9 +81,10 @@ export class BoardFeed {
     for (const name of [BOARD_EVENTS.created, BOARD_EVENTS.refreshed] as const) {
       socket.on(name, (payload) => this.apply(this.state.applyEvent({ name, payload })));
     }
-    socket.on(BOARD_EVENTS.removed, (payload) =>
-      this.apply(this.state.applyEvent({ name: BOARD_EVENTS.removed, payload })),
-    );
+    socket.on(BOARD_EVENTS.removed, (payload) => {
+      this.noteRemoval(payload.order);
+      this.apply(this.state.applyEvent({ name: BOARD_EVENTS.removed, payload }));
+    });
     this.stopFollowingBrowser = followBrowserNetwork(this.window, socket);
     this.connection.notLive('connecting');
     socket.connect();
@@ -98,6 +102,17 @@ export class BoardFeed {
   onChanges(listener: (changes: BoardChange[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Why and when `number` last left the board, if the feed said so while connected. */
+  removal(number: number): RemovedOrderDto | undefined {
+    return this.removals.get(number);
+  }
+
+  private noteRemoval(order: RemovedOrderDto): void {
+    this.removals.delete(order.number);
+    this.removals.set(order.number, order);
+    if (this.removals.size > 200) this.removals.delete(this.removals.keys().next().value!);
   }
 
   private apply(step: FeedStep): void {

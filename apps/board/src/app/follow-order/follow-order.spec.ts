@@ -1,3 +1,4 @@
+import { FOLLOW_MESSAGES } from '../follow/follow-messages';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { BOARD_EVENTS } from '@hubble/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,7 +78,9 @@ describe('FollowOrder', () => {
     await type('0042');
     await submit();
     expect(host.querySelector('#follow-number')?.textContent).toBe('42');
-    expect(host.querySelector('.state')?.textContent).toContain(en.waiting);
+    expect(host.querySelector('.state')?.textContent).toContain(
+      FOLLOW_MESSAGES.en.state.waiting(42, ''),
+    );
     expect(JSON.parse(localStorage.getItem(STORAGE_KEYS.follow)!)).toMatchObject({ number: 42 });
 
     await render();

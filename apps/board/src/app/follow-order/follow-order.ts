@@ -8,7 +8,9 @@ import {
   Injector,
   viewChild,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { orderNumberField } from '@hubble/ui';
+import { clockTime, FOLLOW_MESSAGES } from '../follow/follow-messages';
 import { Following } from '../follow/following';
 import { I18n } from '../i18n/i18n';
 
@@ -21,11 +23,29 @@ import { I18n } from '../i18n/i18n';
   selector: 'app-follow-order',
   templateUrl: './follow-order.html',
   styleUrl: './follow-order.css',
+  imports: [NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowOrder {
   protected readonly following = inject(Following);
-  protected readonly t = inject(I18n).t;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  /** The follow card's own texts. */
+  protected readonly f = computed(() => FOLLOW_MESSAGES[this.i18n.lang()]);
+  /** What happened to the followed order, with the time it happened. */
+  protected readonly stateText = computed(() => {
+    const record = this.following.record();
+    const state = this.following.state();
+    if (!record || !state) return '';
+    const at = state === 'collected' ? record.outcome?.at : record.calledAt;
+    const time = at ? clockTime(at, this.i18n.lang()) : '';
+    return this.f().state[state](record.number, time);
+  });
+  protected readonly soundLabel = computed(() => {
+    const texts = this.f();
+    const state = this.following.soundState();
+    return state === 'on' ? texts.soundOn : state === 'locked' ? texts.soundLocked : texts.soundOff;
+  });
   private readonly injector = inject(Injector);
 
   protected readonly field = orderNumberField();

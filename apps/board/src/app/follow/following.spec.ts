@@ -95,13 +95,56 @@ describe('Following', () => {
       STORAGE_KEYS.follow,
       JSON.stringify({ number: 42, since: Date.now() - FOLLOW_TTL_MS - 1 }),
     );
-    expect(start().number()).toBeNull();
+    expect(start().state()).toBe('forgotten');
     TestBed.resetTestingModule();
 
     localStorage.setItem(
       STORAGE_KEYS.follow,
       JSON.stringify({ number: 42, since: Date.now() - FOLLOW_TTL_MS + 60_000 }),
     );
-    expect(start().number()).toBe(42);
+    expect(start().state()).toBe('waiting');
+  });
+
+  it('tells the truth after the call: picked up, called again, missed, and after a reload', () => {
+    let following = start();
+    following.follow(42);
+    expect(following.state()).toBe('waiting');
+    socket.receive(BOARD_EVENTS.created, { version: 2, order: order(42) });
+    expect(following.state()).toBe('ready');
+    expect(following.repeating).toBe(true);
+    socket.receive(BOARD_EVENTS.refreshed, { version: 3, order: order(42, 90) });
+    expect(following.state()).toBe('again');
+    following.acknowledge();
+    expect(following.repeating).toBe(false);
+    const removedAt = new Date(Date.UTC(2026, 10, 24, 21, 3)).toISOString();
+    socket.receive(BOARD_EVENTS.removed, {
+      version: 4,
+      order: { ...order(42, 90), removedAt, removedReason: 'expired' },
+    });
+    expect(following.state()).toBe('missed');
+    expect(following.record()?.outcome?.kind).toBe('missed');
+
+    TestBed.resetTestingModule(); // a reload: the device remembers
+    socket = fakeBoardSocket();
+    following = start();
+    expect(following.state()).toBe('missed');
+
+    socket.receive(BOARD_EVENTS.created, { version: 2, order: order(42, 200) });
+    expect(following.state()).toBe('ready');
+    socket.receive(BOARD_EVENTS.removed, {
+      version: 3,
+      order: { ...order(42, 200), removedAt, removedReason: 'staff' },
+    });
+    expect(following.state()).toBe('collected');
+  });
+
+  it('says "tap to turn sound on" after a reload until a tap unlocks audio', () => {
+    localStorage.setItem(STORAGE_KEYS.sound, 'true');
+    const following = start();
+    expect(following.soundState()).toBe('locked');
+    document.dispatchEvent(new Event('pointerdown'));
+    expect(following.soundState()).toBe('on');
+    following.toggleSound();
+    expect(following.soundState()).toBe('off');
   });
 });

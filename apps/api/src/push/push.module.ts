@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { PushBroadcast } from './push-broadcast.service';
+import { PushController } from './push.controller';
+import { PushDeliveryWorker } from './push-delivery.worker';
+import { PushQueueWriter } from './push-queue.writer';
+import { PushRepository } from './push.repository';
+import { PushRequestLimiter } from './push-request-limiter';
+import { PushSender } from './push-sender';
+import { VapidKeysService } from './vapid-keys.service';
+
+/**
+ * Web Push for "follow my order": followers' subscriptions, the VAPID keys, a delivery queue
+ * written with each order change and a worker that sends it once across instances.
+ */
+@Module({
+  controllers: [PushController],
+  providers: [
+    PushRepository,
+    VapidKeysService,
+    PushSender,
+    PushQueueWriter,
+    PushDeliveryWorker,
+    PushRequestLimiter,
+    PushBroadcast,
+  ],
+  exports: [PushBroadcast],
+})
+export class PushModule {}

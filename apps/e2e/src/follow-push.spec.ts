@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { orderPushPayload } from '../../api/src/push/push-messages';
+import { StaffClient } from '../../api/test/support/staff-client';
+import { BoardPage } from '../support/board-page';
+import { browserSuite } from '../support/suite';
+
+const ADMIN_TOKEN = 'follow-push-e2e-admin-token';
+
+/** The card's state, as the page marks it. */
+const cardState = (board: BoardPage, state: string) =>
+  board.page.locator(`.following[data-state="${state}"]`).waitFor({ timeout: 20_000 });
+
+const cardText = (board: BoardPage) => board.page.locator('.following .state').textContent();
+
+async function reload(board: BoardPage): Promise<void> {
+  await board.page.reload();
+  await board.live();
+}
+
+/** Delivers a push to the page's service worker as a push service would (DevTools protocol). */
+async function deliverPush(page: Page, origin: string, data: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const registration = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const active = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+      if (active) resolve(active.registrationId);
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  const registrationId = await registration;
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data });
+}
+
+describe('follow my order: Web Push and a truthful card', () => {
+  const suite = browserSuite({ ADMIN_TOKEN, ORDER_TIMEOUT_SECONDS: '15' });
+
+  async function openPhone(): Promise<BoardPage> {
+    const context = await suite.newContext();
+    await context.grantPermissions(['notifications'], { origin: suite.product.url });
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(suite.product.url);
+    await board.live();
+    await board.serviceWorkerReady();
+    return board;
+  }
+
+  const staff = async () => {
+    const client = new StaffClient(suite.product.server.url);
+    await client.login(ADMIN_TOKEN);
+    return client;
+  };
+
+  it('shows the notification of a push delivered to the service worker', async () => {
+    const board = await openPhone();
+    await reload(board); // the worker now controls the page
+    await deliverPush(
+      board.page,
+      new URL(suite.product.url).origin,
+      orderPushPayload(77, 'ready', 'en'),
+    );
+    const shown = await board.page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      const list = await registration.getNotifications({ tag: 'order-77' });
+      return list.length > 0 ? { title: list[0].title, body: list[0].body } : null;
+    });
+    expect(await shown.jsonValue()).toEqual({
+      title: 'Your order is ready',
+      body: expect.stringContaining('77'),
+    });
+  });
+
+  it('goes waiting → ready → collected, and survives a reload in each state', async () => {
+    const board = await openPhone();
+    await board.follow(42);
+    await cardState(board, 'waiting');
+    await reload(board);
+    await cardState(board, 'waiting');
+
+    await suite.product.sendOrder(42);
+    await cardState(board, 'ready');
+    await board.page.getByRole('button', { name: 'Got it' }).waitFor();
+    await reload(board);
+    await cardState(board, 'ready');
+
+    const response = await (await staff()).request('DELETE', '/api/orders/42');
+    expect(response.status).toBe(200);
+    await cardState(board, 'collected');
+    expect(await cardText(board)).toMatch(/^Picked up at \d\d:\d\d/);
+    await reload(board);
+    await cardState(board, 'collected');
+  });
+
+  it('goes waiting → ready → missed when the order times out, and survives a reload', async () => {
+    const board = await openPhone();
+    await board.follow(43);
+    await reload(board);
+    await cardState(board, 'waiting');
+    await suite.product.sendOrder(43);
+    await cardState(board, 'ready');
+    await cardState(board, 'missed'); // ORDER_TIMEOUT_SECONDS later
+    expect(await cardText(board)).toMatch(
+      /^Called at \d\d:\d\d and taken off the board — please ask at the counter/,
+    );
+    await reload(board);
+    await cardState(board, 'missed');
+  });
+
+  it('says "Tap to turn sound on" after a reload until a tap', async () => {
+    const board = await openPhone();
+    await board.follow(44);
+    const sound = board.page.locator('.chip.sound');
+    await sound.click();
+    expect(await sound.getAttribute('data-sound')).toBe('on');
+    await reload(board);
+    expect(await sound.getAttribute('data-sound')).toBe('locked');
+    expect((await sound.textContent())?.trim()).toBe('Tap to turn sound on');
+    await board.page.locator('#follow-number').click();
+    await board.page.locator('.chip.sound[data-sound="on"]').waitFor();
+    expect((await sound.textContent())?.trim()).toBe('Sound on');
+  });
+});
