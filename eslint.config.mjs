@@ -87,7 +87,7 @@ export default tseslint.config(
           allow: [
             '^(\\.\\./)+api/test/support/[\\w./-]+$',
             // The insights browser test seeds a history straight into the store.
-            '^(\\.\\./)+api/src/(insights/cafe-time|persistence/store)$',
+            '^(\\.\\./)+api/src/(insights/cafe-time|persistence/store|push/push-messages)$',
             '^(\\.\\./)+tools/[\\w-]+/[\\w.-]+$',
             '^(\\.\\./)+apps/api/src/webhook/dev-key-pair\\.ts$',
           ],

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { AdminTokenService } from './admin/admin-token.service';
-import { createApp } from './app/create-app';
-import { ConfigError, loadConfig } from './config/app-config';
+import { AdminTokenService } from './admin';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, { webRoot: join(__dirname, '..') });

@@ -20,11 +20,8 @@ import {
   parseOrderNumberText,
   type RemovedOrderDto,
 } from '@hubble/contracts';
-import {
-  AuroraDeliveriesService,
-  type AuroraSyncStatus,
-} from '../aurora-sync/aurora-deliveries.service';
-import { OrdersService } from '../orders/orders.service';
+import { AuroraDeliveriesService, type AuroraSyncStatus } from '../aurora-sync';
+import { OrdersService } from '../orders';
 import { AdminSessionGuard, type RequestWithSession, sessionOf } from './admin-session.guard';
 import { AuditService } from './audit.service';
 import { DeskService } from './desk.service';

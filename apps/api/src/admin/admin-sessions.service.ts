@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomBytes } from 'node:crypto';
 import type { AdminSessionDto, AdminSessionKind, StaffSessionDto } from '@hubble/contracts';
-import { Store } from '../persistence/store';
+import { Store } from '../persistence';
 import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from './admin-events';
 import { AdminTokenService } from './admin-token.service';
-import { tokensMatch } from '../common/tokens-match';
+import { tokensMatch } from '../common';
 import { newSessionId, sessionIdHash, sessionLabel } from './session-crypto';
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
-import { OrdersModule } from '../orders/orders.module';
+import { AuroraSyncModule } from '../aurora-sync';
+import { OrdersModule } from '../orders';
 import { AdminOrdersController } from './admin-orders.controller';
 import { AdminSessionGuard } from './admin-session.guard';
 import { AdminSessionsService } from './admin-sessions.service';
@@ -8,7 +8,7 @@ import { AdminTokenService } from './admin-token.service';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { DeskService } from './desk.service';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { LoginLimiter } from './login-limiter';
 import { OidcClient } from './oidc/oidc-client';
 import { OidcController } from './oidc/oidc.controller';

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Selectable } from 'kysely';
 import type { AuditAction, AuditEntryDto } from '@hubble/contracts';
-import type { AdminAuditTable } from '../persistence/database';
-import { Store } from '../persistence/store';
+import type { AdminAuditTable } from '../persistence';
+import { Store } from '../persistence';
 import { ADMIN_DOMAIN_EVENTS } from './admin-events';
 import type { AdminSession } from './admin-sessions.service';
 

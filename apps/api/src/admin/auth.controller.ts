@@ -17,7 +17,7 @@ import { ADMIN_ROUTES, type AdminSessionDto } from '@hubble/contracts';
 import { AdminSessionGuard, type RequestWithSession, sessionOf } from './admin-session.guard';
 import { AdminSessionsService, SESSION_LIFETIME_MS } from './admin-sessions.service';
 import { AuditService } from './audit.service';
-import { clientAddress } from '../common/client-address';
+import { clientAddress } from '../common';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { LoginLimiter } from './login-limiter';
 import { isDirectOrSameOrigin, SameOriginGuard } from './same-origin.guard';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AdminSnapshot } from '@hubble/contracts';
-import { AuroraDeliveriesService } from '../aurora-sync/aurora-deliveries.service';
-import { OrdersService } from '../orders/orders.service';
+import { AuroraDeliveriesService } from '../aurora-sync';
+import { OrdersService } from '../orders';
 import { AuditService } from './audit.service';
 
 /** Everything the staff desk shows at once (HTTP and the /admin feed's snapshot). */

@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config';
 
 /** More than this many wrong tokens from one address within {@link WINDOW_SECONDS}… */
 export const WRONG_TOKENS_ALLOWED = 10;

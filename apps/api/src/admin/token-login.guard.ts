@@ -1,5 +1,5 @@
 import { type CanActivate, ForbiddenException, Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 
 /** Refuses the staff token and its login link when ADMIN_TOKEN_LOGIN=off. */
 @Injectable()

@@ -1,23 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AdminModule } from '../admin/admin.module';
-import { AppConfig } from '../config/app-config';
-import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
+import { AdminModule } from '../admin';
+import { AppConfig } from '../config';
+import { AuroraSyncModule } from '../aurora-sync';
 import { BrandingModule } from '../branding';
-import { ConfigModule } from '../config/config.module';
-import { ExpiryModule } from '../expiry/expiry.module';
-import { HealthModule } from '../health/health.module';
+import { ConfigModule } from '../config';
+import { ExpiryModule } from '../expiry';
+import { HealthModule } from '../health';
 import { InsightsModule } from '../insights';
-import { LoggingModule } from '../logging/logging.module';
-import { MetricsModule } from '../metrics/metrics.module';
-import { OrdersModule } from '../orders/orders.module';
-import { PersistenceModule } from '../persistence/persistence.module';
+import { LoggingModule } from '../logging';
+import { MetricsModule } from '../metrics';
+import { OrdersModule } from '../orders';
+import { PersistenceModule } from '../persistence';
 import { PushModule } from '../push';
-import { RealtimeModule } from '../realtime/realtime.module';
+import { RealtimeModule } from '../realtime';
 import { ScreenStateModule } from '../screen-state';
-import { WebhookModule } from '../webhook/webhook.module';
-import { WebModule } from '../web/web.module';
+import { WebhookModule } from '../webhook';
+import { WebModule } from '../web';
 
 @Module({})
 export class AppModule {

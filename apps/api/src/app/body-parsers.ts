@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ADMIN_ROUTES, SCREEN_STATE_ROUTES } from '@hubble/contracts';
-import { Metrics } from '../metrics/metrics.service';
+import { Metrics } from '../metrics';
 import { SignedWebhookReader, WEBHOOK_PATH } from '../webhook';
 
 const JSON_BODY_LIMIT = '64kb';

@@ -2,15 +2,15 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
-import { AppConfig } from '../config/app-config';
-import { trustProxyFunction } from '../config/proxy-settings';
-import { FanoutIoAdapter } from '../realtime/fanout-io.adapter';
-import { RedisFanout } from '../realtime/redis-fanout';
+import { AppConfig } from '../config';
+import { trustProxyFunction } from '../config';
+import { FanoutIoAdapter } from '../realtime';
+import { RedisFanout } from '../realtime';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './body-parsers';
-import { robotsTxt } from '../web/robots';
-import { securityHeaders } from '../web/security-headers';
-import { serveBuiltApps } from '../web/static-files';
+import { robotsTxt } from '../web';
+import { securityHeaders } from '../web';
+import { serveBuiltApps } from '../web';
 import { applyHttpLimits } from './http-limits';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import { ConfigError } from '../config/env';
-import { httpSettings } from '../config/http-settings';
+import { ConfigError } from '../config';
+import { httpSettings } from '../config';
 import { applyHttpLimits } from './http-limits';
 import { raiseOpenFileLimit } from './open-file-limit';
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { ConfigError } from '../config/env';
-import type { HttpSettings } from '../config/http-settings';
+import { ConfigError } from '../config';
+import type { HttpSettings } from '../config';
 import { ConnectionGuard } from './connection-guard';
 import { raiseOpenFileLimit } from './open-file-limit';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuroraDeliveryDto, AuroraProblemDto } from '@hubble/contracts';
-import { AppConfig } from '../config/app-config';
-import { Metrics } from '../metrics/metrics.service';
+import { AppConfig } from '../config';
+import { Metrics } from '../metrics';
 import { type AuroraProbe, AuroraClient } from './aurora.client';
 import { AuroraOutboxRepository } from './aurora-outbox.repository';
 import { AuroraProblemLog, refusalKind } from './aurora-problem-log';

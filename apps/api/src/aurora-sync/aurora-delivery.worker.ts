@@ -6,8 +6,8 @@ import {
 } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { AURORA_EVENTS, ORDER_EVENTS } from '@hubble/contracts';
-import { AppConfig, type AuroraSettings } from '../config/app-config';
-import { Metrics } from '../metrics/metrics.service';
+import { AppConfig, type AuroraSettings } from '../config';
+import { Metrics } from '../metrics';
 import { type AuroraCall, AuroraClient } from './aurora.client';
 import {
   AuroraOutboxRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence/database';
-import { Store } from '../persistence/store';
+import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence';
+import { Store } from '../persistence';
 
 export type OutboxEntry = Selectable<AuroraOutboxTable>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { AppConfig } from '../config/app-config';
-import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from '../orders/order-events';
+import { AppConfig } from '../config';
+import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from '../orders';
 import { AuroraOutboxRepository } from './aurora-outbox.repository';
 
 /**

@@ -1,6 +1,6 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { AuroraClient } from './aurora.client';
 import { AuroraDeliveriesService } from './aurora-deliveries.service';
 import { AuroraDeliveryWorker } from './aurora-delivery.worker';

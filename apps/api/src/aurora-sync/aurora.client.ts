@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
 import type { AxiosResponse } from 'axios';
 import { firstValueFrom } from 'rxjs';
-import type { AuroraAction } from '../persistence/database';
+import type { AuroraAction } from '../persistence';
 
 /** What one call to Aurora came to. */
 export type AuroraCallOutcome =

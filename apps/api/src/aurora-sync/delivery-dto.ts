@@ -1,5 +1,5 @@
 import type { AuroraDeliveryDto, AuroraDeliveryState } from '@hubble/contracts';
-import type { AuroraAction, OutboxState } from '../persistence/database';
+import type { AuroraAction, OutboxState } from '../persistence';
 
 export interface DeliveryFacts {
   number: number;

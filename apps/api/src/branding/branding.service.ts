@@ -7,7 +7,7 @@ import {
   DEFAULT_BRAND_NAME,
   textColorOn,
 } from '@hubble/contracts';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 
 /** A logo dropped into DATA_DIR under one of these names is used when BRAND_LOGO_URL is unset. */
 export const LOGO_FILE_NAMES = ['brand-logo.svg', 'brand-logo.png', 'brand-logo.webp'] as const;

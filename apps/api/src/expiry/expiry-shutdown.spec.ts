@@ -1,7 +1,7 @@
 import { InProcessApp } from '../../test/support/in-process-app';
 import { createTestStore, type TestStore } from '../../test/support/stores';
 import { waitUntil } from '../../test/support/wait-until';
-import { OrdersService } from '../orders/orders.service';
+import { OrdersService } from '../orders';
 
 describe('expiry at shutdown', () => {
   let store: TestStore;

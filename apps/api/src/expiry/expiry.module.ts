@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrdersModule } from '../orders/orders.module';
+import { OrdersModule } from '../orders';
 import { ExpiryService } from './expiry.service';
 
 @Module({

@@ -7,9 +7,9 @@ import {
 import { OnEvent } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ORDER_EVENTS } from '@hubble/contracts';
-import { AppConfig } from '../config/app-config';
-import { OrderChangedEvent } from '../orders/order-events';
-import { OrdersService } from '../orders/orders.service';
+import { AppConfig } from '../config';
+import { OrderChangedEvent } from '../orders';
+import { OrdersService } from '../orders';
 
 const PRECISE_TIMER = 'expiry-precise';
 const SWEEP_INTERVAL = 'expiry-sweep';

@@ -1,13 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
-import {
-  AuroraDeliveriesService,
-  type AuroraSyncStatus,
-} from '../aurora-sync/aurora-deliveries.service';
-import { Store } from '../persistence/store';
-import { RedisFanout } from '../realtime/redis-fanout';
-import { WebhookKeyService } from '../webhook/webhook-key.service';
+import { AuroraDeliveriesService, type AuroraSyncStatus } from '../aurora-sync';
+import { Store } from '../persistence';
+import { RedisFanout } from '../realtime';
+import { WebhookKeyService } from '../webhook';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';

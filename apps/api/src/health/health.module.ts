@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuroraSyncModule } from '../aurora-sync/aurora-sync.module';
-import { RealtimeModule } from '../realtime/realtime.module';
-import { WebhookModule } from '../webhook/webhook.module';
+import { AuroraSyncModule } from '../aurora-sync';
+import { RealtimeModule } from '../realtime';
+import { WebhookModule } from '../webhook';
 import { HealthController } from './health.controller';
 
 @Module({

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import type { InsightsDto, InsightsPeriodsDto } from '@hubble/contracts';
-import { AdminSessionGuard } from '../admin/admin-session.guard';
-import { SameOriginGuard } from '../admin/same-origin.guard';
-import { AppConfig } from '../config/app-config';
+import { AdminSessionGuard } from '../admin';
+import { SameOriginGuard } from '../admin';
+import { AppConfig } from '../config';
 import { parseCafeDate, parseInstantRange } from './insights-range';
 import { InsightsService } from './insights.service';
 

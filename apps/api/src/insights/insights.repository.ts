@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
-import type { Tables } from '../persistence/database';
-import { Store } from '../persistence/store';
+import type { Tables } from '../persistence';
+import { Store } from '../persistence';
 import type { OffsetSegment } from './cafe-time';
 
 export interface SourceCountsRow {

@@ -8,7 +8,7 @@ import {
   ORDER_SOURCES,
   type OrderSource,
 } from '@hubble/contracts';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { addDays, CafeClock } from './cafe-time';
 import type { InstantRange } from './insights-range';
 import { InsightsRepository, type SourceCountsRow } from './insights.repository';

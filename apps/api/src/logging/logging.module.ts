@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { redactUrl, REDACTED_PATHS } from './redaction';
 
 /** Requests not worth a log line each: Socket.IO transport, health probes, scrapes. */

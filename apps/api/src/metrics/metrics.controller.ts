@@ -7,8 +7,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { tokensMatch } from '../common/tokens-match';
-import { AppConfig } from '../config/app-config';
+import { tokensMatch } from '../common';
+import { AppConfig } from '../config';
 import { Metrics } from './metrics.service';
 
 /** Prometheus scrape endpoint, only with `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RemovedReason } from '@hubble/contracts';
-import type { AuroraCallOutcome } from '../aurora-sync/aurora.client';
 
 export type WebhookOutcome =
   | 'accepted'
@@ -20,6 +19,9 @@ type OutboxDepth = () => Promise<{ pending: number; retrying: number; failed: nu
  * The Prometheus metrics of this instance, in a registry of its own (no process-wide state, so
  * two apps in one process do not mix). Modules record through the methods below.
  */
+/** How an Aurora call ended, as counted (the Aurora client's outcome kinds must fit it). */
+export type AuroraCallLabel = 'delivered' | 'retry' | 'refused';
+
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -121,7 +123,7 @@ export class Metrics {
     this.ordersRemoved.inc({ reason });
   }
 
-  auroraCall(action: 'add' | 'remove', outcome: AuroraCallOutcome['kind'], seconds: number): void {
+  auroraCall(action: 'add' | 'remove', outcome: AuroraCallLabel, seconds: number): void {
     this.auroraCalls.inc({ action, outcome });
     this.auroraLatency.observe({ action }, seconds);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ORDER_EVENTS } from '@hubble/contracts';
-import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
+import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
 import { Metrics } from './metrics.service';
 
 /** Counts order changes from the domain events. */

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { OrderDto, RemovedOrderDto } from '@hubble/contracts';
-import type { Tables } from '../persistence/database';
-import type { OrderChange } from './orders.repository';
+import type { Tables } from '../persistence';
+import type { OrderChange } from './order-change';
 
 /** Payload of `order.created` and `order.refreshed`, emitted after the change committed. */
 export class OrderChangedEvent {

@@ -1,5 +1,5 @@
 import type { OrderDto, RemovedOrderDto } from '@hubble/contracts';
-import type { OrderRow } from './orders.repository';
+import type { OrderRow } from './order-change';
 
 export function toOrderDto(row: OrderRow): OrderDto {
   return {

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
-import type { OrdersTable, Tables } from '../persistence/database';
-import { Store } from '../persistence/store';
+import type { Tables } from '../persistence';
+import { Store } from '../persistence';
 import { GroupCommit } from './group-commit';
+import type { OrderChange, OrderRow } from './order-change';
 import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from './order-events';
-
-export type OrderRow = Selectable<OrdersTable>;
-
-export interface OrderChange {
-  kind: 'created' | 'refreshed' | 'removed';
-  order: OrderRow;
-  /** The feed version this change produced; consecutive within one transaction. */
-  version: number;
-}
 
 type Tx = Transaction<Tables>;
 type WriteBody = (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>;

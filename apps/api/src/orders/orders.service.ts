@@ -15,10 +15,11 @@ import {
   type RemovedOrderDto,
   type RemovedReason,
 } from '@hubble/contracts';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { OrderChangedEvent, OrderRemovedEvent } from './order-events';
 import { toOrderDto, toRemovedOrderDto } from './order-mapper';
-import { type OrderChange, OrdersRepository } from './orders.repository';
+import type { OrderChange } from './order-change';
+import { OrdersRepository } from './orders.repository';
 
 export interface CreateOrderResult {
   order: OrderDto;

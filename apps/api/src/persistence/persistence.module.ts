@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { Store } from './store';
 import { StoreUnavailableFilter } from './store-unavailable.filter';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PUSH_SERVICE_HOSTS } from '../config/push-settings';
+import { DEFAULT_PUSH_SERVICE_HOSTS } from '../config';
 import { endpointForLog, endpointRefusal } from './push-endpoint-policy';
 
 describe('endpointRefusal', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from '../orders/order-events';
+import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from '../orders';
 import { PushRepository } from './push.repository';
 
 /**

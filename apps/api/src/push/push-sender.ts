@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import webpush from 'web-push';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { endpointRefusal } from './push-endpoint-policy';
 import type { PushSubscriptionRow } from './push.repository';
 import { VapidKeysService } from './vapid-keys.service';

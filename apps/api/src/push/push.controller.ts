@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PUSH_ROUTES, type PushPublicKeyDto } from '@hubble/contracts';
-import { clientAddress } from '../common/client-address';
-import { AppConfig } from '../config/app-config';
+import { clientAddress } from '../common';
+import { AppConfig } from '../config';
 import { parseSubscriptionRequest, parseUnsubscribeRequest } from './push-subscription-request';
 import { PushRequestLimiter } from './push-request-limiter';
 import { PushRepository } from './push.repository';

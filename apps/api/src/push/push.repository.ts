@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PushSubscriptionRequest } from '@hubble/contracts';
-import type { OrderChange } from '../orders/orders.repository';
+import type { OrderChange } from '../orders';
 import type {
   PushDeliveriesTable,
   PushDeliveryState,
   PushSubscriptionsTable,
   Tables,
-} from '../persistence/database';
-import { Store } from '../persistence/store';
+} from '../persistence';
+import { Store } from '../persistence';
 
 export type PushDelivery = Selectable<PushDeliveriesTable>;
 export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import webpush from 'web-push';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { PushRepository } from './push.repository';
 
 export interface VapidKeys {

@@ -19,14 +19,14 @@ import {
   type AuditEntryDto,
   type AuroraDeliveryDto,
 } from '@hubble/contracts';
-import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from '../admin/admin-events';
-import { type AdminSession, AdminSessionsService } from '../admin/admin-sessions.service';
-import { readCookie } from '../admin/cookies';
-import { DeskService } from '../admin/desk.service';
-import { isSameOrigin } from '../admin/same-origin.guard';
-import { AppConfig } from '../config/app-config';
-import { Metrics } from '../metrics/metrics.service';
-import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
+import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from '../admin';
+import { type AdminSession, AdminSessionsService } from '../admin';
+import { readCookie } from '../admin';
+import { DeskService } from '../admin';
+import { isSameOrigin } from '../admin';
+import { AppConfig } from '../config';
+import { Metrics } from '../metrics';
+import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
 import { limitIncomingRate, limitUnsentOutput } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';

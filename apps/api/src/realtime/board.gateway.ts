@@ -16,10 +16,10 @@ import {
   type BoardServerEvents,
   type BoardSnapshot,
 } from '@hubble/contracts';
-import { OrderChangedEvent, OrderRemovedEvent } from '../orders/order-events';
-import { Metrics } from '../metrics/metrics.service';
+import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
+import { Metrics } from '../metrics';
 import { CoalescedRead } from './coalesced-read';
-import { OrdersService } from '../orders/orders.service';
+import { OrdersService } from '../orders';
 import { limitIncomingRate, limitUnsentOutput } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';

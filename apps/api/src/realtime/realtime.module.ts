@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module';
-import { AppConfig } from '../config/app-config';
-import { OrdersModule } from '../orders/orders.module';
+import { AdminModule } from '../admin';
+import { AppConfig } from '../config';
+import { OrdersModule } from '../orders';
 import { ScreenStateModule } from '../screen-state';
 import { AdminGateway } from './admin.gateway';
 import { BoardGateway } from './board.gateway';

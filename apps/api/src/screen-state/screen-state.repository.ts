@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { ScreenState } from '@hubble/contracts';
-import { Store } from '../persistence/store';
+import { Store } from '../persistence';
 
 /** Migration 009: one row (id = 1); no row means nothing was ever set. */
 type ScreenStateTable = {

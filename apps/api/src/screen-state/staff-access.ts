@@ -2,14 +2,10 @@
 // trail, exactly as the order routes use them.
 import { Injectable } from '@nestjs/common';
 import type { ScreenState } from '@hubble/contracts';
-import {
-  AdminSessionGuard,
-  type RequestWithSession,
-  sessionOf,
-} from '../admin/admin-session.guard';
-import { AuditService } from '../admin/audit.service';
-import { SameOriginGuard } from '../admin/same-origin.guard';
-import { AdminModule } from '../admin/admin.module';
+import { AdminSessionGuard, type RequestWithSession, sessionOf } from '../admin';
+import { AuditService } from '../admin';
+import { SameOriginGuard } from '../admin';
+import { AdminModule } from '../admin';
 
 export { AdminModule as StaffAccessModule };
 

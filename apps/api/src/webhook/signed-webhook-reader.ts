@@ -7,8 +7,8 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import { clientAddress } from '../common/client-address';
-import type { WebhookOutcome } from '../metrics/metrics.service';
+import { clientAddress } from '../common';
+import type { WebhookOutcome } from '../metrics';
 import { decodeSignature, signedByAny } from './signature';
 import { parseStrictJson, type StrictJson } from './strict-json';
 import { WebhookKeyService } from './webhook-key.service';

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { AppConfig, type WebhookKeySource } from '../config/app-config';
+import { AppConfig, type WebhookKeySource } from '../config';
 import { ensureDevKeyPair } from './dev-key-pair';
 import { HeldKeys } from './held-keys';
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 
 const WINDOW_SECONDS = 60;
 const BLOCK_SECONDS = 60;

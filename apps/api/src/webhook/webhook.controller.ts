@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Logger, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { OrdersService } from '../orders/orders.service';
-import { Metrics } from '../metrics/metrics.service';
+import { OrdersService } from '../orders';
+import { Metrics } from '../metrics';
 import { FOOD_ORDER_COMPLETED } from './food-order-completed';
 import { SignedWebhookReader, WebhookRefusal } from './signed-webhook-reader';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrdersModule } from '../orders/orders.module';
+import { OrdersModule } from '../orders';
 import { SignedWebhookReader } from './signed-webhook-reader';
 import { WebhookController } from './webhook.controller';
 import { WebhookKeyService } from './webhook-key.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
-import { AppConfig } from '../../config/app-config';
-import type { OidcSettings } from '../../config/oidc-settings';
+import { AppConfig } from '../../config';
+import type { OidcSettings } from '../../config';
 
 /** How long discovered metadata is used before it is fetched again. */
 const DISCOVERY_TTL_MS = 3600_000;

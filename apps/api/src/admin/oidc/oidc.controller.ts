@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ADMIN_ROUTES, type AuthOptionsDto } from '@hubble/contracts';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../../config';
 import { AdminSessionsService, SESSION_LIFETIME_MS } from '../admin-sessions.service';
 import { AuditService } from '../audit.service';
 import { readCookie, setSessionCookie } from '../cookies';

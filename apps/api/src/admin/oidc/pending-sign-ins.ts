@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Store } from '../../persistence/store';
+import { Store } from '../../persistence';
 import type { SignInChecks } from './oidc-client';
 
 /** A sign-in must come back from the provider within this time. */

@@ -1,4 +1,4 @@
-import type { OidcSettings } from '../../config/oidc-settings';
+import type { OidcSettings } from '../../config';
 import type { VerifiedClaims } from './oidc-client';
 
 /** Who signed in, or why they may not. */

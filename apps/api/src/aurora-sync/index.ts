@@ -1,0 +1,5 @@
+// The aurora-sync module's public surface: other modules import only what is exported here.
+export { AuroraDeliveriesService } from './aurora-deliveries.service';
+export type { AuroraSyncStatus } from './aurora-deliveries.service';
+export { AuroraSyncModule } from './aurora-sync.module';
+export type { AuroraCallOutcome } from './aurora.client';

@@ -1,0 +1,3 @@
+// The common module's public surface: other modules import only what is exported here.
+export { clientAddress } from './client-address';
+export { tokensMatch } from './tokens-match';

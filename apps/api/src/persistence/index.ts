@@ -1,0 +1,14 @@
+// The persistence module's public surface: other modules import only what is exported here.
+export type {
+  AdminAuditTable,
+  AuroraAction,
+  AuroraOutboxTable,
+  OrdersTable,
+  OutboxState,
+  PushDeliveriesTable,
+  PushDeliveryState,
+  PushSubscriptionsTable,
+  Tables,
+} from './database';
+export { PersistenceModule } from './persistence.module';
+export { Store } from './store';

@@ -1,0 +1,4 @@
+// The realtime module's public surface: other modules import only what is exported here.
+export { FanoutIoAdapter } from './fanout-io.adapter';
+export { RealtimeModule } from './realtime.module';
+export { RedisFanout } from './redis-fanout';

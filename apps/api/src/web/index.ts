@@ -1,0 +1,5 @@
+// The web module's public surface: other modules import only what is exported here.
+export { robotsTxt } from './robots';
+export { securityHeaders } from './security-headers';
+export { serveBuiltApps } from './static-files';
+export { WebModule } from './web.module';
