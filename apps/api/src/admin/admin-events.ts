@@ -13,3 +13,10 @@ export class SessionEndedEvent {
 }
 
 export type ActivityEvent = AuditEntryDto;
+
+declare module '../events' {
+  interface DomainEvents {
+    'admin.activity': ActivityEvent;
+    'admin.session.ended': SessionEndedEvent;
+  }
+}

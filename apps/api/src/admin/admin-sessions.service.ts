@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomBytes } from 'node:crypto';
 import type { AdminSessionDto, AdminSessionKind, StaffSessionDto } from '@hubble/contracts';
 import { Store } from '../persistence';
@@ -7,6 +6,7 @@ import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from './admin-events';
 import { AdminTokenService } from './admin-token.service';
 import { tokensMatch } from '../common';
 import { newSessionId, sessionIdHash, sessionLabel } from './session-crypto';
+import { DomainEventBus } from '../events';
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000;
 
@@ -29,7 +29,7 @@ export class AdminSessionsService {
   constructor(
     private readonly store: Store,
     private readonly adminToken: AdminTokenService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
   ) {}
 
   tokenMatches(presented: unknown): boolean {

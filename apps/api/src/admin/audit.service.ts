@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Selectable } from 'kysely';
 import type { AuditAction, AuditEntryDto } from '@hubble/contracts';
 import type { AdminAuditTable } from '../persistence';
 import { Store } from '../persistence';
 import { ADMIN_DOMAIN_EVENTS } from './admin-events';
 import type { AdminSession } from './admin-sessions.service';
+import { DomainEventBus } from '../events';
 
 const KEEP_MS = 90 * 24 * 3600_000;
 
@@ -16,7 +16,7 @@ export class AuditService {
 
   constructor(
     private readonly store: Store,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
   ) {}
 
   /**

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
+import { EventsModule } from '../events';
 import { AdminModule } from '../admin';
 import { AppConfig } from '../config';
 import { AuroraSyncModule } from '../aurora-sync';
@@ -28,6 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule,
         EventEmitterModule.forRoot(),
+        EventsModule,
         MetricsModule,
         ScheduleModule.forRoot(),
         PersistenceModule,

@@ -4,8 +4,6 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { AURORA_EVENTS, ORDER_EVENTS } from '@hubble/contracts';
 import { AppConfig, type AuroraSettings } from '../config';
 import { Metrics } from '../metrics';
 import { type AuroraCall, AuroraClient } from './aurora.client';
@@ -17,6 +15,9 @@ import {
 import { AuroraProblemLog } from './aurora-problem-log';
 import { toDeliveryDto } from './delivery-dto';
 import { retryDelayMs } from './retry-backoff';
+import { DomainEventBus, OnDomainEvent } from '../events';
+import { ORDER_DOMAIN_EVENTS } from '../orders';
+import { AURORA_DELIVERY_CHANGED } from './aurora-events';
 
 /** Entries claimed at once; calls for different numbers run in parallel. */
 const BATCH = 32;
@@ -55,7 +56,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     private readonly outbox: AuroraOutboxRepository,
     private readonly client: AuroraClient,
     private readonly problems: AuroraProblemLog,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
   ) {}
@@ -89,9 +90,9 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
    * an fsync), and before the board fan-out, which is queued the same way but later. (One
    * decorator per event: EventEmitter2 reads an array as one namespaced event name.)
    */
-  @OnEvent(ORDER_EVENTS.created)
-  @OnEvent(ORDER_EVENTS.refreshed)
-  @OnEvent(ORDER_EVENTS.removed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.removed)
   onOrderChanged(): void {
     if (this.config.aurora) setImmediate(() => void this.drain());
   }
@@ -147,7 +148,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     const result = await this.attempt(entry);
     const updated = await this.outbox.finish(entry, result, Date.now());
     if (updated && updated.state !== 'dropped') {
-      this.events.emit(AURORA_EVENTS.delivery, toDeliveryDto(updated, true));
+      this.events.emit(AURORA_DELIVERY_CHANGED, toDeliveryDto(updated, true));
     }
   }
 

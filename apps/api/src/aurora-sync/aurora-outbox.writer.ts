@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { AppConfig } from '../config';
 import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from '../orders';
 import { AuroraOutboxRepository } from './aurora-outbox.repository';
+import { OnDomainEvent } from '../events';
 
 /**
  * Turns each order change into the Aurora call it needs, written inside the same transaction:
@@ -16,7 +16,7 @@ export class AuroraOutboxWriter {
     private readonly config: AppConfig,
   ) {}
 
-  @OnEvent(ORDER_CHANGES_IN_TRANSACTION, { suppressErrors: false })
+  @OnDomainEvent(ORDER_CHANGES_IN_TRANSACTION, { suppressErrors: false })
   async onOrderChanges({ tx, changes, now }: OrderChangesInTransaction): Promise<void> {
     if (!this.config.aurora) return;
     await this.outbox.enqueue(

@@ -9,10 +9,10 @@ type Listener<K extends DomainEventName> = (payload: DomainEvents[K]) => unknown
  */
 export function OnDomainEvent<K extends DomainEventName>(name: K, options?: OnEventOptions) {
   const decorate = OnEvent(name, options);
-  return (
+  return <T extends Listener<K>>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<Listener<K>>,
+    descriptor: TypedPropertyDescriptor<T>,
   ): void => {
     decorate(target, key, descriptor);
   };

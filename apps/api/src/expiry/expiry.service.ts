@@ -4,12 +4,12 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { ORDER_EVENTS } from '@hubble/contracts';
 import { AppConfig } from '../config';
 import { OrderChangedEvent } from '../orders';
 import { OrdersService } from '../orders';
+import { OnDomainEvent } from '../events';
+import { ORDER_DOMAIN_EVENTS } from '../orders';
 
 const PRECISE_TIMER = 'expiry-precise';
 const SWEEP_INTERVAL = 'expiry-sweep';
@@ -84,8 +84,8 @@ export class ExpiryService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   // One decorator per event: EventEmitter2 reads an array as one namespaced event name.
-  @OnEvent(ORDER_EVENTS.created)
-  @OnEvent(ORDER_EVENTS.refreshed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
   onOrderScheduled(event: OrderChangedEvent): void {
     this.armTimer(Date.parse(event.order.expiresAt));
   }

@@ -1,25 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { ORDER_EVENTS } from '@hubble/contracts';
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
 import { Metrics } from './metrics.service';
+import { OnDomainEvent } from '../events';
+import { ORDER_DOMAIN_EVENTS } from '../orders';
 
 /** Counts order changes from the domain events. */
 @Injectable()
 export class OrderMetricsListener {
   constructor(private readonly metrics: Metrics) {}
 
-  @OnEvent(ORDER_EVENTS.created)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
   onCreated({ order }: OrderChangedEvent): void {
     this.metrics.orderCreated(order.source);
   }
 
-  @OnEvent(ORDER_EVENTS.refreshed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
   onRefreshed(): void {
     this.metrics.orderRefreshed();
   }
 
-  @OnEvent(ORDER_EVENTS.removed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.removed)
   onRemoved({ order }: OrderRemovedEvent): void {
     this.metrics.orderRemoved(order.removedReason);
   }

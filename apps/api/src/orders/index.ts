@@ -1,6 +1,7 @@
 // The orders module's public surface: other modules import only what is exported here.
 export {
   ORDER_CHANGES_IN_TRANSACTION,
+  ORDER_DOMAIN_EVENTS,
   OrderChangedEvent,
   OrderChangesInTransaction,
   OrderRemovedEvent,

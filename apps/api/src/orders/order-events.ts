@@ -31,6 +31,22 @@ export class OrderRemovedEvent {
  */
 export const ORDER_CHANGES_IN_TRANSACTION = 'orders.changes.in-transaction';
 
+/** The orders module's domain events (the board's socket events are named in libs/contracts). */
+export const ORDER_DOMAIN_EVENTS = {
+  created: 'order.created',
+  refreshed: 'order.refreshed',
+  removed: 'order.removed',
+} as const;
+
+declare module '../events' {
+  interface DomainEvents {
+    'order.created': OrderChangedEvent;
+    'order.refreshed': OrderChangedEvent;
+    'order.removed': OrderRemovedEvent;
+    'orders.changes.in-transaction': OrderChangesInTransaction;
+  }
+}
+
 export class OrderChangesInTransaction {
   constructor(
     readonly tx: Transaction<Tables>,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Kysely, Transaction } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
 import type { Tables } from '../persistence';
@@ -7,6 +6,7 @@ import { Store } from '../persistence';
 import { GroupCommit } from './group-commit';
 import type { OrderChange, OrderRow } from './order-change';
 import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from './order-events';
+import { DomainEventBus } from '../events';
 
 type Tx = Transaction<Tables>;
 type WriteBody = (tx: Tx, changes: Omit<OrderChange, 'version'>[]) => Promise<void>;
@@ -28,7 +28,7 @@ export class OrdersRepository {
 
   constructor(
     private readonly store: Store,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
   ) {}
 
   private get db(): Kysely<Tables> {

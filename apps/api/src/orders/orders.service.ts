@@ -4,11 +4,9 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   type BoardSnapshot,
   checkOrderNumber,
-  ORDER_EVENTS,
   type OrderDto,
   type OrderSource,
   RECALL_WINDOW_SECONDS,
@@ -20,6 +18,8 @@ import { OrderChangedEvent, OrderRemovedEvent } from './order-events';
 import { toOrderDto, toRemovedOrderDto } from './order-mapper';
 import type { OrderChange } from './order-change';
 import { OrdersRepository } from './orders.repository';
+import { DomainEventBus } from '../events';
+import { ORDER_DOMAIN_EVENTS } from './order-events';
 
 export interface CreateOrderResult {
   order: OrderDto;
@@ -35,7 +35,7 @@ export interface CreateOrderResult {
 export class OrdersService {
   constructor(
     private readonly repository: OrdersRepository,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -138,12 +138,12 @@ export class OrdersService {
     for (const { kind, order, version } of changes) {
       if (kind === 'removed') {
         this.events.emit(
-          ORDER_EVENTS.removed,
+          ORDER_DOMAIN_EVENTS.removed,
           new OrderRemovedEvent(version, toRemovedOrderDto(order), committedAt),
         );
       } else {
         this.events.emit(
-          ORDER_EVENTS[kind],
+          ORDER_DOMAIN_EVENTS[kind],
           new OrderChangedEvent(version, toOrderDto(order), committedAt),
         );
       }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { BroadcastMessage } from './push-messages';
 import { PUSH_QUEUED } from './push-queued-event';
 import { PushRepository } from './push.repository';
+import { DomainEventBus } from '../events';
 
 export type { BroadcastMessage } from './push-messages';
 
@@ -14,7 +14,7 @@ export type { BroadcastMessage } from './push-messages';
 export class PushBroadcast {
   constructor(
     private readonly repository: PushRepository,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** Queues the push; returns how many subscriptions it goes to. */
@@ -25,7 +25,7 @@ export class PushBroadcast {
       now,
       now + ttlSeconds * 1000,
     );
-    this.events.emit(PUSH_QUEUED);
+    this.events.emit(PUSH_QUEUED, undefined);
     return queued;
   }
 }

@@ -4,13 +4,14 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { ORDER_EVENTS, pushTagFor } from '@hubble/contracts';
+import { pushTagFor } from '@hubble/contracts';
 import { endpointForLog } from './push-endpoint-policy';
 import { broadcastPushPayload, type BroadcastMessage, orderPushPayload } from './push-messages';
 import { PUSH_QUEUED } from './push-queued-event';
 import { type ClaimedDelivery, type DeliveryResult, PushRepository } from './push.repository';
 import { type PushMessage, PushSender } from './push-sender';
+import { OnDomainEvent } from '../events';
+import { ORDER_DOMAIN_EVENTS } from '../orders';
 
 /** How often each instance looks for due pushes (other instances' changes, retries). */
 const POLL_MS = 500;
@@ -51,7 +52,9 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Pushes queued by this instance go out at once instead of at the next poll. */
-  @OnEvent([ORDER_EVENTS.created, ORDER_EVENTS.refreshed, PUSH_QUEUED])
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
+  @OnDomainEvent(PUSH_QUEUED)
   onQueued(): void {
     void this.drain();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from '../orders';
 import { PushRepository } from './push.repository';
+import { OnDomainEvent } from '../events';
 
 /**
  * Queues the followers' pushes inside the transaction of the order change that calls them: the
@@ -11,7 +11,7 @@ import { PushRepository } from './push.repository';
 export class PushQueueWriter {
   constructor(private readonly repository: PushRepository) {}
 
-  @OnEvent(ORDER_CHANGES_IN_TRANSACTION, { suppressErrors: false })
+  @OnDomainEvent(ORDER_CHANGES_IN_TRANSACTION, { suppressErrors: false })
   async onOrderChanges({ tx, changes, now }: OrderChangesInTransaction): Promise<void> {
     await this.repository.enqueueForChanges(tx, changes, now);
   }

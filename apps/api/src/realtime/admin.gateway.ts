@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import {
   type OnGatewayConnection,
   type OnGatewayInit,
@@ -15,7 +14,6 @@ import {
   ADMIN_SYNC,
   type AdminClientEvents,
   type AdminServerEvents,
-  AURORA_EVENTS,
   type AuditEntryDto,
   type AuroraDeliveryDto,
 } from '@hubble/contracts';
@@ -30,6 +28,9 @@ import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
 import { limitIncomingRate, limitUnsentOutput } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
+import { OnDomainEvent } from '../events';
+import { ORDER_DOMAIN_EVENTS } from '../orders';
+import { AURORA_DELIVERY_CHANGED } from '../aurora-sync';
 
 interface SocketData {
   session: AdminSession;
@@ -100,37 +101,37 @@ export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
     socket.data.pacer?.request();
   }
 
-  @OnEvent(ADMIN_EVENTS.created)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
   onCreated({ version, order }: OrderChangedEvent): void {
     this.namespace.emit(ADMIN_EVENTS.created, { version, order });
   }
 
-  @OnEvent(ADMIN_EVENTS.refreshed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
   onRefreshed({ version, order }: OrderChangedEvent): void {
     this.namespace.emit(ADMIN_EVENTS.refreshed, { version, order });
   }
 
-  @OnEvent(ADMIN_EVENTS.removed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.removed)
   onRemoved({ version, order }: OrderRemovedEvent): void {
     this.namespace.emit(ADMIN_EVENTS.removed, { version, order });
   }
 
-  @OnEvent(AURORA_EVENTS.delivery)
+  @OnDomainEvent(AURORA_DELIVERY_CHANGED)
   onDelivery(delivery: AuroraDeliveryDto): void {
     this.namespace.emit(ADMIN_EVENTS.delivery, delivery);
   }
 
-  @OnEvent(ADMIN_DOMAIN_EVENTS.activity)
+  @OnDomainEvent(ADMIN_DOMAIN_EVENTS.activity)
   onActivity(entry: AuditEntryDto): void {
     this.namespace.emit(ADMIN_EVENTS.activity, entry);
   }
 
-  @OnEvent(SCREEN_STATE_CHANGED)
+  @OnDomainEvent(SCREEN_STATE_CHANGED)
   onScreenState({ screenState }: ScreenStateChangedEvent): void {
     this.namespace.emit(ADMIN_EVENTS.screenState, screenState);
   }
 
-  @OnEvent(ADMIN_DOMAIN_EVENTS.sessionEnded)
+  @OnDomainEvent(ADMIN_DOMAIN_EVENTS.sessionEnded)
   async onSessionEnded({ idHash }: SessionEndedEvent): Promise<void> {
     const sockets = await this.namespace.fetchSockets();
     for (const socket of sockets) {

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import {
   type OnGatewayConnection,
   type OnGatewayInit,
@@ -23,6 +22,8 @@ import { OrdersService } from '../orders';
 import { limitIncomingRate, limitUnsentOutput } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
+import { OnDomainEvent } from '../events';
+import { ORDER_DOMAIN_EVENTS } from '../orders';
 
 type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents>;
 interface SocketData {
@@ -78,7 +79,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     socket.data.pacer.request();
   }
 
-  @OnEvent(BOARD_EVENTS.created)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
   onCreated({ version, order, committedAt }: OrderChangedEvent): void {
     this.afterAnswer(
       () => this.namespace.emit(BOARD_EVENTS.created, { version, order }),
@@ -86,7 +87,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     );
   }
 
-  @OnEvent(BOARD_EVENTS.refreshed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
   onRefreshed({ version, order, committedAt }: OrderChangedEvent): void {
     this.afterAnswer(
       () => this.namespace.emit(BOARD_EVENTS.refreshed, { version, order }),
@@ -94,7 +95,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     );
   }
 
-  @OnEvent(BOARD_EVENTS.removed)
+  @OnDomainEvent(ORDER_DOMAIN_EVENTS.removed)
   onRemoved({ version, order, committedAt }: OrderRemovedEvent): void {
     this.afterAnswer(
       () => this.namespace.emit(BOARD_EVENTS.removed, { version, order }),
@@ -114,7 +115,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
-  @OnEvent(SCREEN_STATE_CHANGED)
+  @OnDomainEvent(SCREEN_STATE_CHANGED)
   onScreenState({ screenState }: ScreenStateChangedEvent): void {
     this.namespace.emit(BOARD_EVENTS.screenState, screenState);
   }

@@ -1,6 +1,13 @@
-import { SCREEN_STATE_CHANGED, type ScreenStateDto } from '@hubble/contracts';
+import type { ScreenStateDto } from '@hubble/contracts';
 
-export { SCREEN_STATE_CHANGED };
+/** The screen-state module's domain event (the sockets' `screen-state` event is another name). */
+export const SCREEN_STATE_CHANGED = 'screen-state.changed';
+
+declare module '../events' {
+  interface DomainEvents {
+    'screen-state.changed': ScreenStateChangedEvent;
+  }
+}
 
 /** Who changed the state: the bartender through Star Community, or staff on the desk. */
 export type ScreenStateSource = 'star-community' | 'back-office';

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DEFAULT_SCREEN_STATE, type ScreenState, type ScreenStateDto } from '@hubble/contracts';
 import {
-  DEFAULT_SCREEN_STATE,
   SCREEN_STATE_CHANGED,
-  type ScreenState,
-  type ScreenStateDto,
-} from '@hubble/contracts';
-import { ScreenStateChangedEvent, type ScreenStateSource } from './screen-state-events';
+  ScreenStateChangedEvent,
+  type ScreenStateSource,
+} from './screen-state-events';
 import { ScreenStateRepository, type StoredScreenState } from './screen-state.repository';
+import { DomainEventBus } from '../events';
 
 /** Never set: open since the epoch (older than any change, so any change wins on clients). */
 const NEVER_SET: StoredScreenState = { state: DEFAULT_SCREEN_STATE, since: 0 };
@@ -25,7 +24,7 @@ export class ScreenStateService {
 
   constructor(
     private readonly repository: ScreenStateRepository,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventBus,
   ) {}
 
   async current(): Promise<ScreenStateDto> {
