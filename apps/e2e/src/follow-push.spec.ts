@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { orderPushPayload } from '../../api/src/push/push-messages';
 import { StaffClient } from '../../api/test/support/staff-client';
+import { waitUntil } from '../../api/test/support/wait-until';
 import { BoardPage } from '../support/board-page';
 import { browserSuite } from '../support/suite';
 
@@ -58,12 +59,19 @@ describe('follow my order: Web Push and a truthful card', () => {
       new URL(suite.product.url).origin,
       orderPushPayload(77, 'ready', 'en'),
     );
-    const shown = await board.page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      const list = await registration.getNotifications({ tag: 'order-77' });
-      return list.length > 0 ? { title: list[0].title, body: list[0].body } : null;
-    });
-    expect(await shown.jsonValue()).toEqual({
+    // Polled from here: waitForFunction would take an async predicate's promise as "truthy".
+    let shown: { title: string; body: string } | null = null;
+    await waitUntil(
+      async () =>
+        (shown = await board.page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          const list = await registration.getNotifications({ tag: 'order-77' });
+          return list.length > 0 ? { title: list[0].title, body: list[0].body } : null;
+        })) !== null,
+      15_000,
+      'the notification of order 77',
+    );
+    expect(shown).toEqual({
       title: 'Your order is ready',
       body: expect.stringContaining('77'),
     });

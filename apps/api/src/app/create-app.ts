@@ -34,7 +34,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // Behind a reverse proxy (TRUST_PROXY), trust the nearest hop's X-Forwarded-For / -Proto only.
   app.set('trust proxy', trustProxyFunction(config.trustProxy));
-  app.use(securityHeaders(config.frameAncestors));
+  app.use(
+    securityHeaders(config.frameAncestors, [config.branding.logoUrl, config.branding.faviconUrl]),
+  );
   app.use(robotsTxt);
   serveBuiltApps(app, config.webRoot);
   installBodyParsers(app);

@@ -30,7 +30,10 @@ function ownWebSocket(req: IncomingMessage): string {
   return `${(req as Request).secure ? 'wss' : 'ws'}://${host}`;
 }
 
-function policy(frameAncestors: readonly string[]): RequestHandler {
+function policy(
+  frameAncestors: readonly string[],
+  imageOrigins: readonly string[],
+): RequestHandler {
   const framed = !(frameAncestors.length === 1 && frameAncestors[0] === "'none'");
   return helmet({
     contentSecurityPolicy: {
@@ -44,7 +47,8 @@ function policy(frameAncestors: readonly string[]): RequestHandler {
         // make index.html differ per request, which the board's service worker (it checks
         // index.html against the hash in ngsw.json) would reject; styles cannot run code.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The café's logo and favicon may live on its own site (BRAND_LOGO_URL, …).
+        imgSrc: ["'self'", 'data:', 'blob:', ...imageOrigins],
         fontSrc: ["'self'"],
         connectSrc: ["'self'", (req) => ownWebSocket(req)],
         manifestSrc: ["'self'"],
@@ -70,9 +74,17 @@ function policy(frameAncestors: readonly string[]): RequestHandler {
  * FRAME_ANCESTORS for the board, and HSTS when the request came over https (directly, or per
  * the trusted proxy's X-Forwarded-Proto).
  */
-export function securityHeaders(boardFrameAncestors: readonly string[]): RequestHandler {
-  const board = policy(boardFrameAncestors);
-  const closed = policy(["'none'"]);
+export function securityHeaders(
+  boardFrameAncestors: readonly string[],
+  imageUrls: readonly (string | undefined)[] = [],
+): RequestHandler {
+  const imageOrigins = [
+    ...new Set(
+      imageUrls.flatMap((url) => (url && /^https?:\/\//.test(url) ? [new URL(url).origin] : [])),
+    ),
+  ];
+  const board = policy(boardFrameAncestors, imageOrigins);
+  const closed = policy(["'none'"], imageOrigins);
   const hsts = strictTransportSecurity({ maxAge: 31_536_000, includeSubDomains: false });
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
