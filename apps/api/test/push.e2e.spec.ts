@@ -145,6 +145,39 @@ describe('Web Push for followed orders, against a push service stand-in', () => 
     expect(server.logs).not.toContain(english.endpoint);
   });
 
+  it('pushes an evacuation once to every live subscription, and nothing when it ends', async () => {
+    const server = await start();
+    const english = await follow(server, 42, 'en');
+    const dutch = await follow(server, 43, 'nl');
+    const setState = async (desiredState: string) => {
+      const body = JSON.stringify({ desiredState });
+      const response = await fetch(`${server.url}/api/screen-state/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature': signer.signature(body) },
+        body,
+      });
+      expect(response.status).toBe(200);
+    };
+
+    await setState('evacuation');
+    await standIn.waitFor(
+      () => standIn.delivered(english.id).length === 1 && standIn.delivered(dutch.id).length === 1,
+    );
+    await idle();
+    const alert = payloadOf(standIn.delivered(english.id)[0]);
+    expect(alert.notification).toMatchObject({ title: 'Evacuate now', tag: 'evacuation' });
+    expect(payloadOf(standIn.delivered(dutch.id)[0]).notification.title).toBe('Nu evacueren');
+    expect(standIn.delivered(english.id)[0].urgency).toBe('high');
+
+    await setState('evacuation'); // already in force: no second alert
+    await setState('open');
+    await signer.sendOrder(server.url, 42); // a later push still arrives, so the queue moved on
+    await standIn.waitFor(() => standIn.delivered(english.id).length === 2);
+    await idle();
+    expect(payloadOf(standIn.delivered(english.id)[1]).notification.tag).toBe('order-42');
+    expect(standIn.delivered(dutch.id)).toHaveLength(1);
+  });
+
   it('deletes a subscription the push service calls gone (410) and retries a 5xx', async () => {
     const server = await start();
     const flaky = await follow(server, 7);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvacuationPush } from './evacuation-push';
 import { PushBroadcast } from './push-broadcast.service';
 import { PushController } from './push.controller';
 import { PushDeliveryWorker } from './push-delivery.worker';
@@ -22,6 +23,7 @@ import { VapidKeysService } from './vapid-keys.service';
     PushDeliveryWorker,
     PushRequestLimiter,
     PushBroadcast,
+    EvacuationPush,
   ],
   exports: [PushBroadcast],
 })
