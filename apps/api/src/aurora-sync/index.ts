@@ -2,5 +2,4 @@
 export { AuroraDeliveriesService } from './aurora-deliveries.service';
 export type { AuroraSyncStatus } from './aurora-deliveries.service';
 export { AuroraSyncModule } from './aurora-sync.module';
-export type { AuroraCallOutcome } from './aurora.client';
 export { AURORA_DELIVERY_CHANGED } from './aurora-events';

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ORDER_EVENTS } from '@hubble/contracts';
 import { createApp } from '../../src/app/create-app';
+import { ORDER_DOMAIN_EVENTS } from '../../src/orders';
 import { loadConfig } from '../../src/config/app-config';
 import { OrdersService } from '../../src/orders/orders.service';
 import { Store } from '../../src/persistence/store';
@@ -20,7 +20,7 @@ export class InProcessApp {
   readonly events: DomainEventRecord[] = [];
 
   private constructor(readonly app: NestExpressApplication) {
-    const orderEvents: string[] = Object.values(ORDER_EVENTS);
+    const orderEvents: string[] = Object.values(ORDER_DOMAIN_EVENTS);
     app.get(EventEmitter2).onAny((name, payload) => {
       if (!orderEvents.includes(String(name))) return;
       const event = payload as DomainEventRecord['payload'];

@@ -28,11 +28,6 @@ export interface AuroraDeliveryDto {
   updatedAt: string | null;
 }
 
-/** Emitted by the aurora-sync module whenever a delivery state changes. */
-export const AURORA_EVENTS = {
-  delivery: 'aurora.delivery',
-} as const;
-
 /**
  * Why Aurora does not show our orders right now, as the desk tells staff (once, not per order):
  * - `unreachable`: no answer (down, network, timeout, 5xx); calls back off and go out when it is back;

@@ -17,11 +17,3 @@ export interface RemovedOrderDto extends OrderDto {
   removedAt: string;
   removedReason: RemovedReason;
 }
-
-/** Domain event names, emitted by the orders module after the change has committed. */
-export const ORDER_EVENTS = {
-  created: 'order.created',
-  refreshed: 'order.refreshed',
-  removed: 'order.removed',
-} as const;
-export type OrderEventName = (typeof ORDER_EVENTS)[keyof typeof ORDER_EVENTS];

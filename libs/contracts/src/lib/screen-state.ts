@@ -35,9 +35,6 @@ export const SCREEN_STATE_ROUTES = {
 /** Socket.IO event on `/board` and `/admin` carrying a {@link ScreenStateDto} for each change. */
 export const SCREEN_STATE_EVENT = 'screen-state';
 
-/** Domain event emitted in the API after a change has committed; payload {@link ScreenStateDto}. */
-export const SCREEN_STATE_CHANGED = 'screen-state.changed';
-
 export type ScreenStateCheck = { ok: true; value: ScreenState } | { ok: false; error: string };
 
 export function checkScreenState(value: unknown, field = 'state'): ScreenStateCheck {
