@@ -43,6 +43,7 @@ describe('run-time branding', () => {
       primaryTextColor: null,
       accentColor: null,
       accentTextColor: null,
+      publicUrl: null,
     });
     const manifest = await json<Record<string, unknown>>(`${server.url}/manifest.webmanifest`);
     expect(manifest.response.headers.get('content-type')).toMatch(/application\/manifest\+json/);
@@ -61,6 +62,7 @@ describe('run-time branding', () => {
       BRAND_ACCENT_COLOR: '#FFCC00',
       BRAND_LOGO_URL: 'https://cdn.example.org/zwaan.svg',
       BRAND_FAVICON_URL: '/brand/favicon.png',
+      PUBLIC_URL: 'https://orders.dezwaan.example',
     });
     const { body } = await json<BrandingDto>(`${server.url}${BRANDING_ROUTES.branding}`);
     expect(body).toMatchObject({
@@ -72,6 +74,7 @@ describe('run-time branding', () => {
       accentTextColor: '#000000',
       logoUrl: 'https://cdn.example.org/zwaan.svg',
       faviconUrl: '/brand/favicon.png',
+      publicUrl: 'https://orders.dezwaan.example',
     });
     expect(contrastRatio(body.primaryColor!, body.primaryTextColor!)).toBeGreaterThanOrEqual(4.5);
     const manifest = await json<Record<string, unknown>>(`${server.url}/manifest.webmanifest`);

@@ -15,6 +15,8 @@ export interface BrandingDto {
   primaryTextColor: string | null;
   accentColor: string | null;
   accentTextColor: string | null;
+  /** Where customers open the board (PUBLIC_URL, exactly as configured), or null when unset. */
+  publicUrl: string | null;
 }
 
 export const BRANDING_ROUTES = {
