@@ -178,6 +178,30 @@ describe('Web Push for followed orders, against a push service stand-in', () => 
     expect(standIn.delivered(dutch.id)).toHaveLength(1);
   });
 
+  it("carries the café's branding: its name in the title, its logo as the icon", async () => {
+    const plain = await start();
+    const before = await follow(plain, 8, 'en');
+    await signer.sendOrder(plain.url, 8);
+    await standIn.waitFor(() => standIn.delivered(before.id).length === 1);
+    expect(payloadOf(standIn.delivered(before.id)[0]).notification).toMatchObject({
+      title: 'Your order is ready',
+      icon: '/icons/icon-192.png',
+    });
+    await plain.stop();
+
+    const branded = await start({
+      BRAND_NAME: 'De Zwaan',
+      BRAND_LOGO_URL: 'https://cdn.example.org/zwaan.png',
+    });
+    const dutch = await follow(branded, 9, 'nl');
+    await signer.sendOrder(branded.url, 9);
+    await standIn.waitFor(() => standIn.delivered(dutch.id).length === 1);
+    expect(payloadOf(standIn.delivered(dutch.id)[0]).notification).toMatchObject({
+      title: 'De Zwaan: Je bestelling is klaar',
+      icon: 'https://cdn.example.org/zwaan.png',
+    });
+  });
+
   it('deletes a subscription the push service calls gone (410) and retries a 5xx', async () => {
     const server = await start();
     const flaky = await follow(server, 7);

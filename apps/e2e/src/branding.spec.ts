@@ -1,3 +1,4 @@
+import { BoardPage } from '../support/board-page';
 import { axeViolations, screenshot } from '../support/browser';
 import { DeskPage } from '../support/desk-page';
 import { browserSuite } from '../support/suite';
@@ -60,6 +61,36 @@ describe('run-time branding (BRAND_* set)', () => {
       await screenshot(page, `${name}-branded`);
     },
   );
+
+  it("shows a followed order's notification with the café's name and logo", async () => {
+    const context = await suite.newContext();
+    await context.grantPermissions(['notifications'], { origin: suite.product.url });
+    const board = new BoardPage(await context.newPage());
+    await board.page.goto(suite.product.url);
+    await board.live();
+    await board.serviceWorkerReady();
+    await board.follow(31);
+    await board.page.getByText('Notifications on').waitFor();
+
+    await suite.product.sendOrder(31);
+    // getNotifications is async, which waitForFunction does not await: ask until it is there.
+    const shown = async () => {
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+        const found = await board.page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          const [notification] = await registration.getNotifications({ tag: 'order-31' });
+          return notification ? { title: notification.title, icon: notification.icon } : null;
+        });
+        if (found) return found;
+        await board.page.waitForTimeout(100);
+      }
+      return null;
+    };
+    expect(await shown()).toEqual({
+      title: 'Café De Zwaan: Your order is ready',
+      icon: `${suite.product.url}/icons/icon.svg`,
+    });
+  });
 
   it('keeps the look in Dutch (title) and on the back-office', async () => {
     const board = await suite.openBoard('/?lang=nl');

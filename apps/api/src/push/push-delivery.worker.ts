@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { pushTagFor } from '@hubble/contracts';
+import { type NotificationLook, PushNotificationLook } from './notification-look';
 import { endpointForLog } from './push-endpoint-policy';
 import { broadcastPushPayload, type BroadcastMessage, orderPushPayload } from './push-messages';
 import { PUSH_QUEUED } from './push-queued-event';
@@ -36,6 +37,7 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly repository: PushRepository,
     private readonly sender: PushSender,
+    private readonly look: PushNotificationLook,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -100,7 +102,7 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
     if (delivery.expires_at <= now) return { state: 'dropped', note: 'too late' };
     const outcome = await this.sender.send(
       subscription,
-      messageFor(delivery, subscription.lang, now),
+      messageFor(this.look.look, delivery, subscription.lang, now),
     );
     switch (outcome.kind) {
       case 'delivered':
@@ -133,19 +135,24 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
   }
 }
 
-function messageFor(delivery: ClaimedDelivery, lang: string, now: number): PushMessage {
+function messageFor(
+  look: NotificationLook,
+  delivery: ClaimedDelivery,
+  lang: string,
+  now: number,
+): PushMessage {
   const ttlSeconds = Math.max(1, Math.ceil((delivery.expires_at - now) / 1000));
   if (delivery.kind === 'broadcast') {
     const message = JSON.parse(delivery.message ?? '{}') as BroadcastMessage;
     return {
-      payload: broadcastPushPayload(message, lang),
+      payload: broadcastPushPayload(look, message, lang),
       ttlSeconds,
       topic: topicOf(message.tag),
     };
   }
   const number = delivery.number ?? 0;
   return {
-    payload: orderPushPayload(number, delivery.kind, lang),
+    payload: orderPushPayload(look, number, delivery.kind, lang),
     ttlSeconds,
     topic: pushTagFor(number),
   };

@@ -1,4 +1,5 @@
 import { type PushLang, type PushNotificationData, pushTagFor } from '@hubble/contracts';
+import type { NotificationLook } from './notification-look';
 
 const TEXTS: Record<
   PushLang,
@@ -33,6 +34,7 @@ function lang(value: string): PushLang {
  * (`{ notification: {...} }`); `onActionClick` makes a tap open or focus the board.
  */
 function payload(
+  look: NotificationLook,
   title: string,
   body: string,
   tag: string,
@@ -45,14 +47,14 @@ function payload(
   };
   return JSON.stringify({
     notification: {
-      title,
+      title: look.brandName ? `${look.brandName}: ${title}` : title,
       body,
       tag,
       lang: language,
       renotify: true,
       requireInteraction: true,
       vibrate: VIBRATION,
-      icon: '/icons/icon-192.png',
+      icon: look.icon,
       badge: '/icons/badge-96.png',
       data: notificationData,
     },
@@ -60,20 +62,25 @@ function payload(
 }
 
 export function orderPushPayload(
+  look: NotificationLook,
   number: number,
   kind: 'ready' | 'again',
   subscriberLang: string,
 ): string {
   const language = lang(subscriberLang);
   const texts = TEXTS[language];
-  return payload(texts.title, texts[kind](number), pushTagFor(number), language, {
+  return payload(look, texts.title, texts[kind](number), pushTagFor(number), language, {
     orderNumber: number,
     kind,
   });
 }
 
-export function broadcastPushPayload(message: BroadcastMessage, subscriberLang: string): string {
+export function broadcastPushPayload(
+  look: NotificationLook,
+  message: BroadcastMessage,
+  subscriberLang: string,
+): string {
   const language = lang(subscriberLang);
   const { title, body } = message.texts[language];
-  return payload(title, body, message.tag, language, { kind: 'broadcast' });
+  return payload(look, title, body, message.tag, language, { kind: 'broadcast' });
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BrandingModule } from '../branding';
 import { EvacuationPush } from './evacuation-push';
+import { PushNotificationLook } from './notification-look';
 import { PushBroadcast } from './push-broadcast.service';
 import { PushController } from './push.controller';
 import { PushDeliveryWorker } from './push-delivery.worker';
@@ -14,6 +16,7 @@ import { VapidKeysService } from './vapid-keys.service';
  * written with each order change and a worker that sends it once across instances.
  */
 @Module({
+  imports: [BrandingModule],
   controllers: [PushController],
   providers: [
     PushRepository,
@@ -24,6 +27,7 @@ import { VapidKeysService } from './vapid-keys.service';
     PushRequestLimiter,
     PushBroadcast,
     EvacuationPush,
+    PushNotificationLook,
   ],
   exports: [PushBroadcast],
 })

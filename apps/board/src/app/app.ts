@@ -65,7 +65,10 @@ export class App {
   private readonly branding = new PageBranding(
     this.document,
     (name) => this.t().title(name),
-    (branding) => this.brand.set(branding),
+    (branding) => {
+      this.brand.set(branding);
+      if (branding) this.alerts.useBranding(branding);
+    },
   );
 
   protected readonly followed = computed(() => this.following?.number() ?? null);

@@ -1,4 +1,5 @@
 import { DOCUMENT, inject, Injectable } from '@angular/core';
+import { type BrandingDto, DEFAULT_BRAND_NAME } from '@hubble/contracts';
 
 /** NotificationOptions with the fields lib.dom does not list yet. */
 interface ReadyNotificationOptions extends NotificationOptions {
@@ -17,6 +18,14 @@ const VIBRATION = [300, 120, 300];
 export class Alerts {
   private readonly window = inject(DOCUMENT).defaultView;
   private audio: AudioContext | null = null;
+  private icon = 'icons/icon-192.png';
+  private brandName: string | null = null;
+
+  /** Notifications carry the café's logo and, when it set one, its name (run-time branding). */
+  useBranding(branding: BrandingDto): void {
+    if (branding.logoUrl) this.icon = branding.logoUrl;
+    this.brandName = branding.name === DEFAULT_BRAND_NAME ? null : branding.name;
+  }
 
   /**
    * Browsers let a page make sound only after a tap: call this from a click handler. Returns
@@ -73,13 +82,14 @@ export class Alerts {
   /** Shows a system notification if the person allowed them; a tap focuses the board. */
   async notify(title: string, body: string, tag: string, lang: string): Promise<void> {
     if (this.notificationPermission() !== 'granted') return;
+    const branded = this.brandName ? `${this.brandName}: ${title}` : title;
     const options: ReadyNotificationOptions = {
       body,
       tag,
       lang,
       renotify: true,
       requireInteraction: true,
-      icon: 'icons/icon-192.png',
+      icon: this.icon,
       badge: 'icons/badge-96.png',
       vibrate: VIBRATION,
       // Read by the Angular service worker's notificationclick handler.
@@ -88,10 +98,10 @@ export class Alerts {
     try {
       const registration = await this.window?.navigator.serviceWorker?.getRegistration();
       if (registration) {
-        await registration.showNotification(title, options);
+        await registration.showNotification(branded, options);
         return;
       }
-      new Notification(title, options);
+      new Notification(branded, options);
     } catch (error) {
       console.warn('Could not show the notification', error);
     }
