@@ -6,6 +6,7 @@ import { BoardPage } from '../support/board-page';
 import { browserSuite } from '../support/suite';
 
 const ADMIN_TOKEN = 'follow-push-e2e-admin-token';
+const BUILT_IN_LOOK = { icon: '/icons/icon-192.png', brandName: null };
 
 /** The card's state, as the page marks it. */
 const cardState = (board: BoardPage, state: string) =>
@@ -21,15 +22,50 @@ async function reload(board: BoardPage): Promise<void> {
 /** Delivers a push to the page's service worker as a push service would (DevTools protocol). */
 async function deliverPush(page: Page, origin: string, data: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  // The id of a registration whose worker is activated: a push to one still installing is lost.
   const registration = new Promise<string>((resolve) =>
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const active = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const active = versions.find(
+        (v) => v.scriptURL.startsWith(origin) && v.status === 'activated',
+      );
       if (active) resolve(active.registrationId);
     }),
   );
   await cdp.send('ServiceWorker.enable');
   const registrationId = await registration;
   await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data });
+}
+
+/** Runs in the service worker: taps the notification with this tag, reports what followed. */
+async function tapNotification(
+  tag: string,
+): Promise<{ focused: string[]; opened: string[]; left: number }> {
+  interface WorkerScope {
+    registration: ServiceWorkerRegistration;
+    clients: { openWindow(url: string): Promise<unknown> };
+    WindowClient: { prototype: { focus(): Promise<unknown>; url: string } };
+    NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+    dispatchEvent(event: Event): boolean;
+  }
+  const scope = self as unknown as WorkerScope;
+  const focused: string[] = [];
+  const opened: string[] = [];
+  scope.WindowClient.prototype.focus = function (this: { url: string }) {
+    focused.push(this.url);
+    return Promise.resolve(this);
+  };
+  scope.clients.openWindow = (url: string) => {
+    opened.push(url);
+    return Promise.resolve(null);
+  };
+  const [notification] = await scope.registration.getNotifications({ tag });
+  scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    if (focused.length + opened.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const left = (await scope.registration.getNotifications({ tag })).length;
+  return { focused, opened, left };
 }
 
 describe('follow my order: Web Push and a truthful card', () => {
@@ -51,13 +87,13 @@ describe('follow my order: Web Push and a truthful card', () => {
     return client;
   };
 
-  it('shows the notification of a push delivered to the service worker', async () => {
+  it('shows the notification of a push delivered to the service worker; a tap focuses the board', async () => {
     const board = await openPhone();
     await reload(board); // the worker now controls the page
     await deliverPush(
       board.page,
       new URL(suite.product.url).origin,
-      orderPushPayload(77, 'ready', 'en'),
+      orderPushPayload(BUILT_IN_LOOK, 77, 'ready', 'en'),
     );
     // Polled from here: waitForFunction would take an async predicate's promise as "truthy".
     let shown: { title: string; body: string } | null = null;
@@ -75,6 +111,14 @@ describe('follow my order: Web Push and a truthful card', () => {
       title: 'Your order is ready',
       body: expect.stringContaining('77'),
     });
+
+    // A tap: the browser hands the service worker a notificationclick. Headless Chromium has no
+    // way to click a system notification, and an untrusted event may not focus a window, so the
+    // worker's focus() and openWindow() are recorded instead of performed.
+    await board.page.bringToFront();
+    const worker = board.page.context().serviceWorkers()[0];
+    const tapped = await worker.evaluate(tapNotification, 'order-77');
+    expect(tapped).toEqual({ focused: [`${suite.product.url}/`], opened: [], left: 0 });
   });
 
   it('goes waiting → ready → collected, and survives a reload in each state', async () => {
