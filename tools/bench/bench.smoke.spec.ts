@@ -39,6 +39,7 @@ describe('npm run bench -- --smoke', () => {
       assert.equal(value('P4', 'errors'), 0);
       assert.ok((value('P5', 'board initial JS') ?? 0) > 0);
       assert.ok((value('P6', 'insights, 30 days') ?? 0) > 0);
+      assert.equal(value('P7', 'push: delivered exactly once'), 20);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

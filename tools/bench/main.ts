@@ -5,7 +5,7 @@
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
 //   --scale  two instances on PostgreSQL + Redis (loopback) instead of one on the embedded store
 //   --dist   measure another build (e.g. an older commit's dist/) with this benchmark
-//   --only   boards (P1, P2, P4), ingest (P3) or insights (P6, on both stores)
+//   --only   boards (P1, P2, P4), ingest (P3), insights (P6, on both stores) or push (P7)
 //   --versus floor  also runs every phase against the floor (floor-server.ts: the plainest server
 //            doing the same job), alternating product and floor, and prints each figure with its
 //            ratio. The product then syncs to an Aurora stand-in in this process, and the Aurora
@@ -22,6 +22,7 @@ import { BenchServer } from './bench-server.ts';
 import { initialJs } from './board-payload.ts';
 import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
+import { measurePush } from './push-phase.ts';
 import { type Figure, printTable, printVersus } from './report.ts';
 import { now, summarize } from './stats.ts';
 
@@ -46,7 +47,7 @@ const AURORA_KEY = 'bench-aurora-key';
 /** When each order's add reached the Aurora stand-in (versus runs only). */
 const auroraReceivedAt = new Map<number, number>();
 let standIn: AuroraStandIn | undefined;
-const ONLY = values.only; // 'boards' (P1, P2, P4), 'ingest' (P3), 'insights' (P6); default: all
+const ONLY = values.only; // 'boards' (P1, P2, P4), 'ingest' (P3), 'insights' (P6), 'push' (P7)
 const DIST = resolve(values.dist ?? join(import.meta.dirname, '../../dist'));
 
 const smoke = values.smoke;
@@ -60,6 +61,7 @@ const sizes = smoke
       stormBoards: 40,
       insightsOrders: 300,
       insightsRounds: 3,
+      pushFollowers: 20,
     }
   : {
       p1Boards: 1000,
@@ -70,6 +72,7 @@ const sizes = smoke
       stormBoards: 5000,
       insightsOrders: 30_000,
       insightsRounds: 20,
+      pushFollowers: 1000,
     };
 const ROOT = resolve(import.meta.dirname, '../..');
 const PG_ADMIN = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -463,6 +466,30 @@ async function insightsPhase(): Promise<void> {
   }
 }
 
+/** P7: one order with many followers, each push signed, encrypted and checked by a stand-in. */
+async function pushPhase(): Promise<void> {
+  const push = await measurePush(sizes.pushFollowers, DIST);
+  check(
+    push.deliveredOnce === push.followers,
+    `P7: ${push.deliveredOnce} of ${push.followers} followers got exactly one push`,
+  );
+  FIGURES.push(
+    {
+      id: 'P7',
+      name: `push to ${push.followers} followers of one order: last request out`,
+      value: push.lastPushMs,
+      unit: 'ms',
+    },
+    {
+      id: 'P7',
+      name: 'push: server CPU per push',
+      value: push.serverCpuMs / push.followers,
+      unit: 'ms',
+    },
+    { id: 'P7', name: 'push: delivered exactly once', value: push.deliveredOnce, unit: '' },
+  );
+}
+
 function payloadPhase(): void {
   const js = initialJs(join(DIST, 'apps/board/browser'));
   FIGURES.push({
@@ -519,6 +546,7 @@ async function main(): Promise<void> {
     if (ONLY === undefined || ONLY === 'boards') await boardPhases();
     if (ONLY === undefined || ONLY === 'ingest') await ingestPhase();
     if (ONLY === undefined || ONLY === 'insights') await insightsPhase();
+    if (ONLY === undefined || ONLY === 'push') await pushPhase();
   }
   printTable(
     FIGURES.filter((figure) => !figure.id.startsWith('floor')),

@@ -1,5 +1,6 @@
 import { DOCUMENT, inject, Injectable } from '@angular/core';
 import { SwPush } from '@angular/service-worker';
+import { firstValueFrom } from 'rxjs';
 import { PUSH_ROUTES, type PushPublicKeyDto, type PushSubscriptionJson } from '@hubble/contracts';
 import { deviceStorage, STORAGE_KEYS } from '../storage';
 
@@ -27,16 +28,36 @@ export class FollowPush {
       const subscription = await this.swPush!.requestSubscription({
         serverPublicKey: key.publicKey,
       });
-      const json = subscription.toJSON() as PushSubscriptionJson;
-      const response = await fetch(PUSH_ROUTES.subscriptions, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ orderNumber: number, subscription: json, lang }),
-      });
-      if (response.ok) deviceStorage.write(STORAGE_KEYS.pushEndpoint, json.endpoint);
+      await this.register(number, subscription, lang);
     } catch (error) {
       console.warn('Push notifications are not available here', error);
     }
+  }
+
+  /**
+   * The customer switched language: the subscription the server holds gets the new one, so the
+   * next push speaks it. Nothing to do when this device has no subscription.
+   */
+  async changeLanguage(number: number, lang: string): Promise<void> {
+    if (!this.available || typeof deviceStorage.read(STORAGE_KEYS.pushEndpoint) !== 'string')
+      return;
+    try {
+      const subscription = await firstValueFrom(this.swPush!.subscription);
+      if (subscription) await this.register(number, subscription, lang);
+    } catch (error) {
+      console.warn('Could not update the notification language', error);
+    }
+  }
+
+  /** Sends the subscription for `number` (the server replaces the one with the same endpoint). */
+  private async register(number: number, subscription: PushSubscription, lang: string) {
+    const json = subscription.toJSON() as PushSubscriptionJson;
+    const response = await fetch(PUSH_ROUTES.subscriptions, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ orderNumber: number, subscription: json, lang }),
+    });
+    if (response.ok) deviceStorage.write(STORAGE_KEYS.pushEndpoint, json.endpoint);
   }
 
   /** Tells the server to stop pushing to this device. */

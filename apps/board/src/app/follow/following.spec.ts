@@ -4,10 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardFeed } from '../feed/board-feed';
 import { STORAGE_KEYS } from '../storage';
 import { fakeBoardSocket, order, provideBoardSocket } from '../testing/board-testing';
+import { I18n } from '../i18n/i18n';
 import { Alerts } from './alerts';
+import { FollowPush } from './follow-push';
 import { FOLLOW_TTL_MS, Following } from './following';
 
 /** Records what would reach the customer instead of vibrating, beeping or notifying. */
+/** Records what the server would be told about this device's push subscription. */
+class RecordingPush {
+  readonly calls: string[] = [];
+  follow = async (number: number, lang: string) => void this.calls.push(`follow ${number} ${lang}`);
+  changeLanguage = async (number: number, lang: string) =>
+    void this.calls.push(`language ${number} ${lang}`);
+  withdraw = async () => void this.calls.push('withdraw');
+}
+
 class RecordingAlerts {
   readonly calls: string[] = [];
   unlockSound = () => true;
@@ -22,10 +33,15 @@ class RecordingAlerts {
 describe('Following', () => {
   let socket: ReturnType<typeof fakeBoardSocket>;
   let alerts: RecordingAlerts;
+  let push: RecordingPush;
 
   function start(): Following {
     TestBed.configureTestingModule({
-      providers: [provideBoardSocket(socket), { provide: Alerts, useValue: alerts }],
+      providers: [
+        provideBoardSocket(socket),
+        { provide: Alerts, useValue: alerts },
+        { provide: FollowPush, useValue: push },
+      ],
     });
     const following = TestBed.inject(Following);
     TestBed.inject(BoardFeed).start();
@@ -39,6 +55,26 @@ describe('Following', () => {
     localStorage.setItem(STORAGE_KEYS.lang, JSON.stringify('en'));
     socket = fakeBoardSocket();
     alerts = new RecordingAlerts();
+    push = new RecordingPush();
+  });
+
+  it("moves the push subscription to the customer's new language while following", () => {
+    const following = start();
+    const i18n = TestBed.inject(I18n);
+    TestBed.tick();
+    i18n.use('nl');
+    TestBed.tick();
+    expect(push.calls).toEqual([]); // nothing followed: no subscription to update
+
+    following.follow(42);
+    i18n.use('en');
+    TestBed.tick();
+    i18n.use('nl');
+    TestBed.tick();
+    following.stop();
+    i18n.use('en');
+    TestBed.tick();
+    expect(push.calls).toEqual(['follow 42 nl', 'language 42 en', 'language 42 nl', 'withdraw']);
   });
 
   afterEach(() => TestBed.resetTestingModule());

@@ -111,6 +111,14 @@ export class Following {
     effect(() => {
       if (this.state() === 'forgotten') untracked(() => void this.push.withdraw());
     });
+    let pushLang = this.i18n.lang();
+    effect(() => {
+      const lang = this.i18n.lang();
+      if (lang === pushLang) return;
+      pushLang = lang;
+      const number = untracked(this.number);
+      if (number !== null) untracked(() => void this.push.changeLanguage(number, lang));
+    });
     const tick = setInterval(() => this.clock.set(Date.now()), CLOCK_TICK_MS);
     const destroyRef = inject(DestroyRef);
     destroyRef.onDestroy(() => {
