@@ -39,16 +39,17 @@ describe.each(STORE_KINDS)('surviving a SIGKILL on %s', (kind) => {
   });
 
   it('keeps an acknowledged order, which still leaves at its original expiresAt', async () => {
-    const first = await start(4);
+    // Long enough for a restart on a loaded machine, so the order is still due when it is back.
+    const first = await start(12);
     await signer.sendOrder(first.url, 7);
     const [before] = await listOrders(first.url);
     await first.stop('SIGKILL');
 
-    const second = await start(4);
+    const second = await start(12);
     expect(await listOrders(second.url)).toEqual([before]);
 
     board = new BoardClient(second.url);
-    const removed = await board.waitFor((e) => e.name === 'order.removed', 8000);
+    const removed = await board.waitFor((e) => e.name === 'order.removed', 30_000);
     const order = (removed.payload as { order: Record<string, string> }).order;
     expect(order['expiresAt']).toBe(before.expiresAt);
     const lateMs = Date.parse(order['removedAt']) - Date.parse(before.expiresAt);

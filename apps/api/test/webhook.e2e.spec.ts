@@ -133,6 +133,24 @@ describe('Star Community webhook', () => {
       await expectRefused(await signer.send(server.url, body), 413, /too large/);
     });
 
+    it('takes its cap from WEBHOOK_BODY_LIMIT_BYTES: 3 KB is 400 here, 413 under a 2 KB cap', async () => {
+      const body = JSON.stringify({ orderNumber: 'x'.repeat(3 * 1024) });
+      await expectRefused(await signer.send(server.url, body), 400, /orderNumber/);
+      const capped = await ServerProcess.start({
+        ...store.env,
+        STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+        WEBHOOK_BODY_LIMIT_BYTES: '2048',
+      });
+      try {
+        const response = await signer.send(capped.url, body);
+        expect(response.status).toBe(413);
+        expect(((await response.json()) as { message: string }).message).toMatch(/too large/);
+      } finally {
+        await capped.stop();
+      }
+      expect(await orders()).toEqual([]);
+    });
+
     it('401 without a signature', async () => {
       await expectRefused(await signer.send(server.url, '{"orderNumber":5}', {}), 401, /missing/);
     });

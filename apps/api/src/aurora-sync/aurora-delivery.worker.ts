@@ -4,6 +4,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { BackgroundWork } from '../common';
 import { AppConfig, type AuroraSettings } from '../config';
 import { Metrics } from '../metrics';
 import { type AuroraCall, AuroraClient } from './aurora.client';
@@ -46,6 +47,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   private readonly logger = new Logger('AuroraSync');
   private readonly startedAt = Date.now();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly background = new BackgroundWork();
   private readonly inFlight = new Set<Promise<void>>();
   private claiming: Promise<void> | undefined;
   private claimAgain = false;
@@ -70,9 +72,16 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     const pacing = this.config.auroraDelivery;
     this.logger.log(`Aurora sync is on: ${new URL(aurora.url).origin}`);
     this.timers.push(setInterval(() => void this.drain(), pacing.pollMs));
-    this.timers.push(setInterval(() => void this.probeWhileBackingOff(), pacing.probeMs));
-    this.timers.push(setInterval(() => void this.housekeeping(aurora), reassertCheckMs(aurora)));
-    void this.housekeeping(aurora);
+    this.timers.push(
+      setInterval(() => this.background.run(() => this.probeWhileBackingOff()), pacing.probeMs),
+    );
+    this.timers.push(
+      setInterval(
+        () => this.background.run(() => this.housekeeping(aurora)),
+        reassertCheckMs(aurora),
+      ),
+    );
+    this.background.run(() => this.housekeeping(aurora));
     void this.drain();
   }
 
@@ -82,6 +91,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     this.timers.forEach(clearInterval);
     await this.claiming;
     await Promise.all(this.inFlight);
+    await this.background.settled();
   }
 
   /**

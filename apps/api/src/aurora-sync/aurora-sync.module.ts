@@ -2,6 +2,7 @@ import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config';
 import { AuroraClient } from './aurora.client';
+import { AuroraHealth } from './aurora.health';
 import { AuroraDeliveriesService } from './aurora-deliveries.service';
 import { AuroraDeliveryWorker } from './aurora-delivery.worker';
 import { AuroraOutboxRepository } from './aurora-outbox.repository';
@@ -33,6 +34,7 @@ import { AuroraProblemLog } from './aurora-problem-log';
     AuroraProblemLog,
     AuroraDeliveryWorker,
     AuroraDeliveriesService,
+    AuroraHealth,
   ],
   exports: [AuroraDeliveriesService],
 })

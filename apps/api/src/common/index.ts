@@ -1,3 +1,4 @@
 // The common module's public surface: other modules import only what is exported here.
 export { clientAddress } from './client-address';
 export { tokensMatch } from './tokens-match';
+export { BackgroundWork } from './background-work';

@@ -9,6 +9,21 @@ describe('loadConfig', () => {
     expect(config.webhookKeySource.kind).toBe('dev');
   });
 
+  it('reads the body size caps, 16 KB / 2 MB / 64 KB by default', () => {
+    expect(loadConfig({}).http.bodyLimits).toEqual({
+      webhookBytes: 16_384,
+      addOrderBytes: 2_097_152,
+      jsonBytes: 65_536,
+    });
+    expect(loadConfig({ WEBHOOK_BODY_LIMIT_BYTES: '4096' }).http.bodyLimits.webhookBytes).toBe(
+      4096,
+    );
+    expect(() => loadConfig({ JSON_BODY_LIMIT_BYTES: '64kb' })).toThrow(/JSON_BODY_LIMIT_BYTES/);
+    expect(() => loadConfig({ WEBHOOK_BODY_LIMIT_BYTES: '10' })).toThrow(
+      /WEBHOOK_BODY_LIMIT_BYTES/,
+    );
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/hubble' }).storeKind).toBe('postgres');
   });

@@ -10,7 +10,24 @@ export interface HttpSettings {
   readonly requestTimeoutMs: number;
   /** An idle keep-alive connection is closed after this. */
   readonly keepAliveTimeoutMs: number;
+  readonly bodyLimits: BodyLimits;
 }
+
+/** Request body caps in bytes; a larger body is answered 413 without being read further. */
+export interface BodyLimits {
+  /** Star Community's signed webhooks (WEBHOOK_BODY_LIMIT_BYTES): a real one is ~100 bytes. */
+  readonly webhookBytes: number;
+  /**
+   * The desk's add-order route (ADD_ORDER_BODY_LIMIT_BYTES): staff may paste anything into the
+   * order field, and even a 1 MB string must get the usual 400 rather than a bare 413.
+   */
+  readonly addOrderBytes: number;
+  /** Every other JSON body (JSON_BODY_LIMIT_BYTES). */
+  readonly jsonBytes: number;
+}
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
 
 export function httpSettings(env: Env): HttpSettings {
   const maxConnections =
@@ -29,5 +46,10 @@ export function httpSettings(env: Env): HttpSettings {
     headersTimeoutMs,
     requestTimeoutMs,
     keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    bodyLimits: {
+      webhookBytes: integer(env, 'WEBHOOK_BODY_LIMIT_BYTES', 16 * KIB, KIB, MIB),
+      addOrderBytes: integer(env, 'ADD_ORDER_BODY_LIMIT_BYTES', 2 * MIB, 4 * KIB, 16 * MIB),
+      jsonBytes: integer(env, 'JSON_BODY_LIMIT_BYTES', 64 * KIB, 4 * KIB, 16 * MIB),
+    },
   };
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfig } from '../config';
 import { Store } from './store';
+import { StoreHealth } from './store.health';
 import { StoreUnavailableFilter } from './store-unavailable.filter';
 
 /** Opens and migrates the store before anything that needs it is created. */
@@ -19,6 +20,7 @@ import { StoreUnavailableFilter } from './store-unavailable.filter';
         }),
     },
     { provide: APP_FILTER, useClass: StoreUnavailableFilter },
+    StoreHealth,
   ],
   exports: [Store],
 })

@@ -11,6 +11,7 @@ import { broadcastPushPayload, type BroadcastMessage, orderPushPayload } from '.
 import { PUSH_QUEUED } from './push-queued-event';
 import { type ClaimedDelivery, type DeliveryResult, PushRepository } from './push.repository';
 import { type PushMessage, PushSender } from './push-sender';
+import { BackgroundWork } from '../common';
 import { OnDomainEvent } from '../events';
 import { ORDER_DOMAIN_EVENTS } from '../orders';
 
@@ -30,6 +31,7 @@ const PRUNE_MS = 10 * 60_000;
 export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Push');
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly background = new BackgroundWork();
   private draining: Promise<void> | undefined;
   private drainAgain = false;
   private stopped = false;
@@ -42,8 +44,8 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     this.timers.push(setInterval(() => void this.drain(), POLL_MS));
-    this.timers.push(setInterval(() => void this.prune(), PRUNE_MS));
-    void this.prune();
+    this.timers.push(setInterval(() => this.background.run(() => this.prune()), PRUNE_MS));
+    this.background.run(() => this.prune());
     void this.drain();
   }
 
@@ -51,6 +53,7 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
     this.stopped = true;
     this.timers.forEach(clearInterval);
     await this.draining;
+    await this.background.settled();
   }
 
   /** Pushes queued by this instance go out at once instead of at the next poll. */

@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AdminModule } from '../admin';
 import { AppConfig } from '../config';
 import { OrdersModule } from '../orders';
 import { ScreenStateModule } from '../screen-state';
-import { AdminGateway } from './admin.gateway';
 import { BoardGateway } from './board.gateway';
 import { RedisFanout } from './redis-fanout';
+import { RedisHealth } from './redis.health';
 
 @Module({
-  imports: [OrdersModule, AdminModule, ScreenStateModule],
+  imports: [OrdersModule, ScreenStateModule],
   providers: [
     BoardGateway,
-    AdminGateway,
+    RedisHealth,
     {
       provide: RedisFanout,
       inject: [AppConfig],

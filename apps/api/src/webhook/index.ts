@@ -6,7 +6,6 @@ export { WebhookModule } from './webhook.module';
 export { WEBHOOK_PATH, type WebhookAccepted } from './webhook.controller';
 export { WebhookKeyService } from './webhook-key.service';
 export {
-  SIGNED_WEBHOOK_MAX_BODY_BYTES,
   type SignedWebhookContract,
   SignedWebhookReader,
   WebhookRefusal,

@@ -8,14 +8,12 @@ import express, {
   type Response,
 } from 'express';
 import { clientAddress } from '../common';
+import { AppConfig } from '../config';
 import type { WebhookOutcome } from '../metrics';
 import { decodeSignature, signedByAny } from './signature';
 import { parseStrictJson, type StrictJson } from './strict-json';
 import { WebhookKeyService } from './webhook-key.service';
 import { WebhookRefusalLimiter } from './webhook-refusal-limiter';
-
-/** A signed Star Community body is small; anything larger is refused with 413 unread. */
-export const SIGNED_WEBHOOK_MAX_BODY_BYTES = 16 * 1024;
 
 /** What one kind of Star Community webhook accepts in its (verified, strict JSON) body. */
 export interface SignedWebhookContract<T> {
@@ -43,19 +41,24 @@ export class WebhookRefusal extends HttpException {
 @Injectable()
 export class SignedWebhookReader {
   private readonly logger = new Logger('Webhook');
-  private readonly raw = express.raw({
-    type: () => true,
-    limit: SIGNED_WEBHOOK_MAX_BODY_BYTES,
-    inflate: false,
-  });
+  private readonly raw: RequestHandler;
 
   constructor(
     private readonly keys: WebhookKeyService,
     private readonly limiter: WebhookRefusalLimiter,
-  ) {}
+    config: AppConfig,
+  ) {
+    // A signed Star Community body is small; anything larger is refused with 413 unread.
+    this.raw = express.raw({
+      type: () => true,
+      limit: config.http.bodyLimits.webhookBytes,
+      inflate: false,
+    });
+  }
 
   /**
-   * The body parser for a signed webhook's path: the body as received, at most 16 KB (413); a
+   * The body parser for a signed webhook's path: the body as received, at most
+   * WEBHOOK_BODY_LIMIT_BYTES (16 KB; 413); a
    * Content-Encoding other than identity is answered 415 before the body is read.
    */
   bodyParser(onRefused: (refusal: WebhookRefusal) => void = () => undefined): RequestHandler {

@@ -17,20 +17,18 @@ import {
   type AuditEntryDto,
   type AuroraDeliveryDto,
 } from '@hubble/contracts';
-import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from '../admin';
-import { type AdminSession, AdminSessionsService } from '../admin';
-import { readCookie } from '../admin';
-import { DeskService } from '../admin';
-import { isSameOrigin } from '../admin';
-import { AppConfig } from '../config';
-import { Metrics } from '../metrics';
-import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
-import { limitIncomingRate, limitUnsentOutput } from './output-budget';
-import { SnapshotPacer } from './snapshot-pacer';
-import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
-import { OnDomainEvent } from '../events';
-import { ORDER_DOMAIN_EVENTS } from '../orders';
 import { AURORA_DELIVERY_CHANGED } from '../aurora-sync';
+import { AppConfig } from '../config';
+import { OnDomainEvent } from '../events';
+import { Metrics } from '../metrics';
+import { ORDER_DOMAIN_EVENTS, OrderChangedEvent, OrderRemovedEvent } from '../orders';
+import { limitIncomingRate, limitUnsentOutput, SnapshotPacer } from '../realtime';
+import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
+import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from './admin-events';
+import { type AdminSession, AdminSessionsService } from './admin-sessions.service';
+import { readCookie } from './cookies';
+import { DeskService } from './desk.service';
+import { isSameOrigin } from './same-origin.guard';
 
 interface SocketData {
   session: AdminSession;
@@ -49,8 +47,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * staff action. A session that ends (logout, expiry) is told so and disconnected.
  */
 @WebSocketGateway({ namespace: ADMIN_NAMESPACE, serveClient: false })
-export class AdminGateway implements OnGatewayInit, OnGatewayConnection {
-  private readonly logger = new Logger(AdminGateway.name);
+export class AdminFeedGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(AdminFeedGateway.name);
 
   @WebSocketServer()
   private readonly namespace!: AdminNamespace;
