@@ -108,6 +108,27 @@ describe('the back-office on a phone and at 200 % text', () => {
     },
   );
 
+  it.each(['en', 'nl'] as const)(
+    'the login screen and insights at 320 px, 200 %% zoom (%s): no sideways scroll',
+    async (lang) => {
+      const desk = await openDesk({
+        viewport: { width: 160, height: 320 },
+        deviceScaleFactor: 2,
+        locale: lang === 'nl' ? 'nl-NL' : 'en-US',
+      });
+      await desk.loginScreen();
+      const width = () => desk.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width()).toBeLessThanOrEqual(160);
+      expect(await axeViolations(desk.page)).toEqual([]);
+      await desk.logIn(TOKEN);
+      await desk.live();
+      await desk.page.goto(`${desk.url}#insights`);
+      await desk.page.locator('app-insights [data-testid="figures"]').waitFor();
+      expect(await width()).toBeLessThanOrEqual(160);
+      await screenshot(desk.page, `insights-phone-320x640-zoom-200-${lang}`);
+    },
+  );
+
   it('on a 360×640 phone: after login the focus is in the number field; the first order is in view; Aurora off said once', async () => {
     const desk = await openDesk();
     await desk.loginScreen();
