@@ -61,8 +61,20 @@ export class DeskPage {
     await this.page.locator('app-desk .status[data-status="live"]').waitFor();
   }
 
+  /** The header's logout button: it only asks (see {@link logOut}). */
+  get logOutButton(): Locator {
+    return this.page.getByRole('button', { name: 'Log out', exact: true });
+  }
+
+  /** The dialog the logout button opens. */
+  get logOutDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Log out of the desk?' });
+  }
+
+  /** Logs out: the header's button, then "Yes, log out" in its dialog. */
   async logOut(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Log out' }).click();
+    await this.logOutButton.click();
+    await this.logOutDialog.getByRole('button', { name: 'Yes, log out' }).click();
   }
 
   key(label: string): Locator {

@@ -73,7 +73,16 @@ describe('App (back-office)', () => {
     ).toMatch(/^Remove order 42, 5:00 left, 5:00 ?Desk, ?Aurora/);
     expect(host.textContent).toContain('This device: Tablet · 3f9a');
 
+    // Logging out asks first: nothing happens until the dialog's "Yes, log out".
+    const dialog = host.querySelector<HTMLDialogElement>('app-logout-button dialog')!;
+    // jsdom has no modal dialogs: open and close are enough here.
+    dialog.showModal ??= () => dialog.setAttribute('open', '');
+    dialog.close ??= () => dialog.removeAttribute('open');
     host.querySelector<HTMLButtonElement>('button.logout')!.click();
+    await settle();
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(host.querySelector('app-desk')).not.toBeNull();
+    dialog.querySelector<HTMLButtonElement>('button.go')!.click();
     await settle();
     expect(host.querySelector('app-desk')).toBeNull();
     expect(socket.closed).toBe(true);

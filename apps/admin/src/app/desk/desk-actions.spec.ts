@@ -7,7 +7,7 @@ import { FakeDeskSocket } from '../testing/fake-desk-socket';
 import { apiError, fakeFetch, json, offline, type Route } from '../testing/fake-fetch';
 import { order, removed, snapshot } from '../testing/fixtures';
 import { DeskActions, UNDO_MS } from './desk-actions';
-import { DeskFeed } from './desk-feed';
+import { BANNER_DELAY_MS, DeskFeed } from './desk-feed';
 import { DESK_SOCKET } from './desk-socket';
 
 const t = MESSAGES.en;
@@ -139,5 +139,20 @@ describe('DeskActions', () => {
     await actions.recall(3);
     expect(actions.toast()?.text(t)).toBe('Order 3 is already on the board again.');
     expect(actions.recalling().size).toBe(0);
+  });
+
+  it('tries nothing while the feed is lost, and says nothing changed (as the banner does)', async () => {
+    const { feed, actions, calls } = setup({});
+    socket.lose();
+    vi.advanceTimersByTime(BANNER_DELAY_MS);
+    expect(feed.lost()).toBe(true);
+    const sent = calls.length;
+
+    await actions.remove(7);
+    expect(feed.active().map((o) => o.number)).toContain(7);
+    expect(actions.toast()).toMatchObject({ undoable: false, tone: 'error' });
+    expect(actions.toast()?.text(t)).toBe(t.errOffline);
+    await actions.recall(3);
+    expect(calls.length).toBe(sent);
   });
 });

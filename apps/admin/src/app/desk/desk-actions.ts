@@ -70,6 +70,7 @@ export class DeskActions {
 
   /** Takes an order off the board: gone from the list at once, undo offered. */
   async remove(number: number): Promise<void> {
+    if (this.refuseWhileLost(number)) return;
     this.feed.hide(number);
     this.show({
       number,
@@ -99,7 +100,7 @@ export class DeskActions {
 
   /** Puts a recently removed order back on the board with a fresh timeout. */
   async recall(number: number): Promise<void> {
-    if (this.recalling().has(number)) return;
+    if (this.recalling().has(number) || this.refuseWhileLost(number)) return;
     this.recalling.update((set) => new Set(set).add(number));
     const current = this.toast();
     if (current?.number === number && current.undoable) {
@@ -128,6 +129,16 @@ export class DeskActions {
   dismissToast(): void {
     clearTimeout(this.toastTimer);
     this.toast.set(null);
+  }
+
+  /**
+   * Without a live connection nothing is tried (the banner says changes cannot be saved), so the
+   * desk never shows an order gone, or an undo offer, for a change that did not happen.
+   */
+  private refuseWhileLost(number: number): boolean {
+    if (!this.feed.lost()) return false;
+    this.note(number, 'error', (t) => t.errOffline);
+    return true;
   }
 
   private note(number: number, tone: Feedback['tone'], text: (t: Messages) => string): void {

@@ -1,9 +1,12 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   DestroyRef,
+  DOCUMENT,
   inject,
+  Injector,
   signal,
   viewChild,
 } from '@angular/core';
@@ -18,6 +21,7 @@ import { DeskActions } from './desk-actions';
 import { DeskFeed } from './desk-feed';
 import type { DeskChange } from './desk-state';
 import { Keypad } from './keypad/keypad';
+import { LogoutButton } from './logout/logout-button';
 import { OrderList } from './order-list/order-list';
 import { ActivityLog } from './recent/activity-log';
 import { StaffSessions } from './sessions/staff-sessions';
@@ -39,6 +43,7 @@ const FRESH_MS = 2400;
     ActivityLog,
     Keypad,
     LanguageSwitch,
+    LogoutButton,
     OrderList,
     RecentlyRemoved,
     StaffSessions,
@@ -60,6 +65,9 @@ export class Desk {
   private readonly api = inject(AdminApi);
   protected readonly brand = inject(Branding).brand;
   private readonly keypad = viewChild.required(Keypad);
+  private readonly orderList = viewChild.required(OrderList);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
 
   protected readonly fresh = signal<ReadonlyMap<number, number>>(new Map());
   protected readonly loggingOut = signal(false);
@@ -83,6 +91,21 @@ export class Desk {
     const destroyRef = inject(DestroyRef);
     destroyRef.onDestroy(this.feed.onChanges((changes) => this.highlight(changes)));
     this.feed.start();
+    // Just logged in (or reloaded): the focus starts in the number field, not on the page.
+    afterNextRender(() => {
+      if (this.focusLost()) this.keypad().focus();
+    });
+  }
+
+  protected async undo(): Promise<void> {
+    const done = this.actions.undo();
+    this.keepFocus();
+    await done;
+  }
+
+  protected dismissToast(): void {
+    this.actions.dismissToast();
+    this.keepFocus();
   }
 
   protected async add(number: number): Promise<void> {
@@ -108,6 +131,21 @@ export class Desk {
     const done = await this.session.logout();
     this.loggingOut.set(false);
     this.logoutFailed.set(!done);
+  }
+
+  /** The snackbar's button went away with the focus: the order list's heading takes it. */
+  private keepFocus(): void {
+    afterNextRender(
+      () => {
+        if (this.focusLost()) this.orderList().focusHeading();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  private focusLost(): boolean {
+    const active = this.document.activeElement;
+    return !active || active === this.document.body || !active.isConnected;
   }
 
   private highlight(changes: DeskChange[]): void {

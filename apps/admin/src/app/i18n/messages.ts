@@ -19,6 +19,10 @@ export interface Messages {
   /** The header when a person signed in with the provider. */
   signedInAs: (label: string) => string;
   logout: string;
+  /** Logging out asks first, in a dialog. */
+  logoutConfirmTitle: string;
+  logoutConfirmText: string;
+  logoutConfirm: string;
   /** Links between the two screens. */
   navDesk: string;
   navInsights: string;
@@ -67,6 +71,8 @@ export interface Messages {
   added: (n: number) => string;
   refreshed: (n: number) => string;
   errOffline: string;
+  /** Add pressed while the desk has no connection (nothing was tried). */
+  errNotConnected: string;
   errServer: string;
   errRefused: (message: string) => string;
 
@@ -81,6 +87,8 @@ export interface Messages {
   sourceTill: string;
   sourceDesk: string;
   aurora: Record<AuroraDeliveryState, string>;
+  /** Said once above the orders when Aurora sync is off (instead of on every order). */
+  auroraOffNote: string;
   attempt: (n: number) => string;
 
   removed: (n: number) => string;
@@ -140,13 +148,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     thisDevice: (label) => `This device: ${label}`,
     signedInAs: (label) => `Signed in: ${label}`,
     logout: 'Log out',
+    logoutConfirmTitle: 'Log out of the desk?',
+    logoutConfirmText: 'This device then needs the token or the login link again.',
+    logoutConfirm: 'Yes, log out',
     navDesk: 'Desk',
     navInsights: 'Insights',
     live: 'Live',
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting…',
     offlineBanner:
-      'No live connection. The list may be out of date; adding and removing still work.',
+      'Not connected: the list may be out of date and changes cannot be saved right now. Reconnecting…',
     auroraProblem: {
       unreachable:
         'The poster screens (Aurora) cannot be reached. Orders go up there as soon as it is back.',
@@ -200,6 +211,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     added: (n) => `Order ${n} is on the board.`,
     refreshed: (n) => `Order ${n} was already on the board: time renewed.`,
     errOffline: 'No connection: nothing changed. Try again.',
+    errNotConnected: 'Not connected: nothing can be added right now.',
     errServer: 'Server problem: nothing changed. Try again.',
     errRefused: (message) => `Not done: ${message}`,
 
@@ -219,6 +231,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       failed: 'Aurora: failed',
       off: 'Aurora off',
     },
+    auroraOffNote: 'The poster screens (Aurora) are not linked.',
     attempt: (n) => `attempt ${n}`,
 
     removed: (n) => `Order ${n} removed.`,
@@ -297,13 +310,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     thisDevice: (label) => `Dit apparaat: ${label}`,
     signedInAs: (label) => `Ingelogd: ${label}`,
     logout: 'Uitloggen',
+    logoutConfirmTitle: 'Uitloggen bij de balie?',
+    logoutConfirmText: 'Dit apparaat heeft daarna het token of de inloglink weer nodig.',
+    logoutConfirm: 'Ja, uitloggen',
     navDesk: 'Balie',
     navInsights: 'Inzichten',
     live: 'Live',
     connecting: 'Verbinden…',
     reconnecting: 'Opnieuw verbinden…',
     offlineBanner:
-      'Geen live verbinding. De lijst is misschien niet actueel; toevoegen en weghalen werken wel.',
+      'Geen verbinding: de lijst is misschien niet actueel en wijzigingen kunnen nu niet worden opgeslagen. Opnieuw verbinden…',
     auroraProblem: {
       unreachable:
         'De posterschermen (Aurora) zijn niet bereikbaar. Bestellingen komen erop zodra Aurora terug is.',
@@ -358,6 +374,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     added: (n) => `Bestelling ${n} staat op het bord.`,
     refreshed: (n) => `Bestelling ${n} stond al op het bord: tijd verlengd.`,
     errOffline: 'Geen verbinding: niets veranderd. Probeer opnieuw.',
+    errNotConnected: 'Geen verbinding: er kan nu niets worden toegevoegd.',
     errServer: 'Serverprobleem: niets veranderd. Probeer opnieuw.',
     errRefused: (message) => `Niet gelukt: ${message}`,
 
@@ -378,6 +395,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       failed: 'Aurora: mislukt',
       off: 'Aurora uit',
     },
+    auroraOffNote: 'De posterschermen (Aurora) zijn niet gekoppeld.',
     attempt: (n) => `poging ${n}`,
 
     removed: (n) => `Bestelling ${n} weggehaald.`,

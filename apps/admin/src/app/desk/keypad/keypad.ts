@@ -37,6 +37,8 @@ import {
 export class Keypad {
   /** True while an add is on its way: Add does nothing meanwhile. */
   readonly busy = input(false);
+  /** No connection to the server: Add says so instead of trying. */
+  readonly offline = input(false);
   /** The outcome of the last add, from the desk. */
   readonly feedback = input<Feedback | null>(null);
   /** A valid order number to add. */
@@ -54,6 +56,8 @@ export class Keypad {
   protected readonly digits: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
   /** A key press the keypad refused (a sixth digit), until the next edit. */
   private readonly refused = signal<EntryProblem | null>(null);
+  /** Add was pressed while offline (said until the next edit or the connection is back). */
+  private readonly triedOffline = signal(false);
 
   protected readonly problem = computed<EntryProblem | null>(() => {
     const refused = this.refused();
@@ -73,6 +77,7 @@ export class Keypad {
       case 'range':
         return { tone: 'error', text: t.errRange };
     }
+    if (this.offline() && this.triedOffline()) return { tone: 'error', text: t.errNotConnected };
     const feedback = this.feedback();
     return feedback ? { tone: feedback.tone, text: feedback.text(t) } : null;
   });
@@ -90,6 +95,7 @@ export class Keypad {
       return;
     }
     this.refused.set(null);
+    this.triedOffline.set(false);
     // An empty field is not an error until Add is pressed.
     if (result.text === '') this.field.reset();
     else this.field.setText(result.text);
@@ -98,6 +104,7 @@ export class Keypad {
 
   protected onInput(event: Event): void {
     this.refused.set(null);
+    this.triedOffline.set(false);
     this.field.onInput(event);
     if (this.field.text() === '') this.field.reset();
     this.edited.emit();
@@ -134,9 +141,18 @@ export class Keypad {
     this.press(key);
   }
 
+  /** Puts the focus in the number field (after login). */
+  focus(): void {
+    this.numberInput().nativeElement.focus();
+  }
+
   private submit(): void {
     this.refused.set(null);
     if (this.busy()) return;
+    if (this.offline()) {
+      this.triedOffline.set(true);
+      return;
+    }
     const number = this.field.submit();
     if (number !== null) this.add.emit(number);
   }

@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { I18n } from '../../i18n/i18n';
 import { formatCountdown, remainingSeconds } from '../clock';
 import type { DeskOrder } from '../desk-state';
@@ -8,7 +20,9 @@ const ALMOST_GONE_SECONDS = 60;
 
 /**
  * The orders on the board, newest first, each a big tap target: tap removes it (undo follows in
- * the snackbar). Shows time left (in server time) and where the order stands with Aurora.
+ * the snackbar). Shows time left (in server time) and where the order stands with Aurora; with
+ * Aurora sync off it says so once above the list. After a removal the focus moves to the next
+ * order (or the heading), never to the page itself.
  */
 @Component({
   selector: 'app-order-list',
@@ -23,9 +37,19 @@ export class OrderList {
   /** Numbers that just arrived or were renewed, with a counter that restarts the highlight. */
   readonly fresh = input<ReadonlyMap<number, number>>(new Map());
   readonly loaded = input(true);
+  /** No connection: tapping does nothing (the desk's banner says why). */
+  readonly offline = input(false);
   readonly remove = output<number>();
 
   protected readonly t = inject(I18n).t;
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+
+  protected readonly auroraOff = computed(() =>
+    this.orders().some((order) => order.aurora === 'off'),
+  );
 
   protected readonly rows = computed(() => {
     const now = this.serverNow();
@@ -40,4 +64,30 @@ export class OrderList {
       };
     });
   });
+
+  /** Puts the focus on the list's heading (when what had it went away). */
+  focusHeading(): void {
+    this.heading().nativeElement.focus();
+  }
+
+  protected onRemove(index: number, number: number): void {
+    if (this.offline()) return;
+    const rows = this.rows();
+    const next = (rows[index + 1] ?? rows[index - 1])?.order.number ?? null;
+    this.remove.emit(number);
+    afterNextRender(() => this.refocus(next), { injector: this.injector });
+  }
+
+  /** The removed tile took the focus with it: give it to the next order, else the heading. */
+  private refocus(next: number | null): void {
+    const active = this.document.activeElement;
+    if (active && active !== this.document.body && active.isConnected) return;
+    const tile = next === null ? null : this.tile(next);
+    if (tile) tile.focus();
+    else this.focusHeading();
+  }
+
+  private tile(number: number): HTMLElement | null {
+    return this.host.nativeElement.querySelector<HTMLElement>(`[data-order="${number}"]`);
+  }
 }

@@ -40,7 +40,7 @@ const SHOWN = 12;
     }
     li {
       display: grid;
-      grid-template-columns: auto 1fr;
+      grid-template-columns: auto minmax(0, 1fr);
       gap: 0 0.75rem;
       padding: 0.375rem 0;
       border-top: 1px solid var(--border);
@@ -55,6 +55,7 @@ const SHOWN = 12;
     }
     .what {
       font-weight: 600;
+      overflow-wrap: anywhere;
     }
     .who {
       color: var(--muted);

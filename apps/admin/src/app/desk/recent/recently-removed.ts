@@ -60,6 +60,7 @@ const SHOWN = 8;
     }
     li {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.75rem;
       padding: 0.375rem 0;
@@ -87,11 +88,12 @@ const SHOWN = 8;
       display: inline-flex;
       align-items: center;
       gap: 0.375rem;
-      flex: 0 0 auto;
+      flex: 0 1 auto;
+      min-width: 0;
       min-height: 3rem;
       padding: 0 0.875rem;
+      margin-inline-start: auto;
       font-weight: 700;
-      white-space: nowrap;
       color: var(--accent-text);
       background: transparent;
       border: 1px solid var(--border-strong);

@@ -50,6 +50,7 @@ import { I18n } from '../../i18n/i18n';
   styles: `
     .head {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 0.5rem;

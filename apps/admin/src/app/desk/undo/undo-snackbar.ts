@@ -1,15 +1,28 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  DOCUMENT,
+  type ElementRef,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { I18n } from '../../i18n/i18n';
 import type { Toast } from '../desk-actions';
 
 /**
  * The snackbar: "Order 42 removed · Undo" for a few seconds after a tap, or the outcome of an
  * undo or recall. A polite live region, so screen readers hear it without losing their place.
+ * While it shows, its height is published on the root as `--undo-space` (the desk pads its end
+ * and the page its scroll padding with it), so it never covers the last order.
  */
 @Component({
   selector: 'app-undo-snackbar',
   template: `
-    <div class="region" role="status" aria-live="polite" aria-atomic="true">
+    <div #region class="region" role="status" aria-live="polite" aria-atomic="true">
       @if (toast(); as toast) {
         <div class="bar" [attr.data-tone]="toast.tone" [attr.data-id]="toast.id">
           <p class="text">{{ toast.text(t()) }}</p>
@@ -140,4 +153,23 @@ export class UndoSnackbar {
   readonly undo = output<void>();
   readonly dismiss = output<void>();
   protected readonly t = inject(I18n).t;
+  private readonly region = viewChild.required<ElementRef<HTMLElement>>('region');
+
+  constructor() {
+    const root = inject(DOCUMENT).documentElement;
+    let observer: ResizeObserver | undefined;
+    afterNextRender(() => {
+      if (typeof ResizeObserver === 'undefined') return;
+      const region = this.region().nativeElement;
+      observer = new ResizeObserver(() => {
+        const height = region.querySelector('.bar') ? region.getBoundingClientRect().height : 0;
+        root.style.setProperty('--undo-space', `${Math.ceil(height)}px`);
+      });
+      observer.observe(region);
+    });
+    inject(DestroyRef).onDestroy(() => {
+      observer?.disconnect();
+      root.style.removeProperty('--undo-space');
+    });
+  }
 }
