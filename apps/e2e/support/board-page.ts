@@ -72,6 +72,46 @@ export class BoardPage {
     });
   }
 
+  /**
+   * The numbers whose tile is on screen right now, whole and uncovered: the number's box inside
+   * the viewport and inside the tile, and the tile what is on top at its centre.
+   */
+  fullyVisibleNumbers(): Promise<number[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('li.tile')]
+        .filter((tile) => {
+          const box = tile.getBoundingClientRect();
+          const num = tile.querySelector('.num')?.getBoundingClientRect();
+          if (!num || box.width === 0) return false;
+          const inside = (
+            inner: DOMRect,
+            outer: { left: number; top: number; right: number; bottom: number },
+          ) =>
+            inner.left >= outer.left - 0.5 &&
+            inner.top >= outer.top - 0.5 &&
+            inner.right <= outer.right + 0.5 &&
+            inner.bottom <= outer.bottom + 0.5;
+          const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+          const onTop = document.elementFromPoint(
+            box.left + box.width / 2,
+            box.top + box.height / 2,
+          );
+          // Not cut off by a scroll or clip box around it either.
+          const clips: DOMRect[] = [];
+          for (let up = tile.parentElement; up; up = up.parentElement) {
+            if (getComputedStyle(up).overflow !== 'visible') clips.push(up.getBoundingClientRect());
+          }
+          return (
+            inside(num, viewport) &&
+            inside(num, box) &&
+            clips.every((clip) => inside(num, clip)) &&
+            tile.contains(onTop)
+          );
+        })
+        .map((tile) => Number(tile.dataset['number'])),
+    );
+  }
+
   /** Waits until the feed is live (a snapshot of the current connection is applied). */
   async live(): Promise<void> {
     await this.page.locator('.connection[data-status="live"]').waitFor();
