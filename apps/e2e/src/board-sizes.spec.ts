@@ -108,4 +108,18 @@ describe('the board and the kiosk from 320 px, at 100 % and 200 % text, in both 
       }
     },
   );
+
+  it('40 orders on a 360×640 phone: in number order, all within one scroll', async () => {
+    const more = Array.from({ length: 28 }, (_, i) => 1000 + i * 7);
+    await suite.product.sendOrders(more);
+    const board = await suite.openBoard('/', { viewport: { width: 360, height: 640 } });
+    await board.tile(more.at(-1)!).waitFor();
+    const numbers = await board.numbers();
+    expect(numbers).toHaveLength(40);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    // The page is at most two screens: one scroll shows the rest.
+    const height = await board.page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(2 * 640);
+    await screenshot(board.page, 'sizes-board-360x640-40-orders');
+  });
 });

@@ -103,6 +103,28 @@ describe('the kiosk: every order readable, paged within 30 s, QR code to PUBLIC_
     },
   );
 
+  it.each([
+    ['1280x720', { width: 1280, height: 720 }],
+    ['3840x2160', { width: 3840, height: 2160 }],
+  ] as const)(
+    '60 orders at %s: each one whole on screen within a round of pages',
+    async (name, viewport) => {
+      const numbers = await upTo(60);
+      const board = await openKiosk(`/?mode=kiosk&pageMs=${TEST_PAGE_MS}`, viewport);
+      const pages = Number(await board.grid.getAttribute('data-pages'));
+      expect(pages * Number(await board.grid.getAttribute('data-page-ms'))).toBeLessThanOrEqual(
+        CYCLE_MS,
+      );
+      expect(await seenWithin(board, numbers, pages * TEST_PAGE_MS + 10_000)).toEqual([]);
+      // 9 % of the short side at least: 65 px at 720p, 194 px at 4K.
+      const font = await board.page.evaluate(() =>
+        parseFloat(getComputedStyle(document.querySelector('li.tile .num')!).fontSize),
+      );
+      expect(font).toBeGreaterThanOrEqual(Math.floor(viewport.height * 0.09));
+      await screenshot(board.page, `kiosk-${name}-60-orders`);
+    },
+  );
+
   it.each(SCREENS)(
     'shows a QR code that decodes to PUBLIC_URL exactly, the short address, a clock ($name)',
     async ({ name, viewport }) => {
