@@ -57,7 +57,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
         viewport: { width: 1920, height: 1080 },
       });
       expect(await board.numbers()).toEqual([...SENT].sort((a, b) => a - b));
-      expect(await board.page.locator('input, app-language-switch').count()).toBe(0);
+      expect(await board.page.locator('input, hubble-language-switch').count()).toBe(0);
       const layout = await board.page.evaluate(() => ({
         smallestNumber: Math.min(
           ...[...document.querySelectorAll('li.tile .num')].map(

@@ -27,7 +27,7 @@ export class BoardPage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
-  /** Pairs of header parts (brand, connection state, language switch) whose ink collides. */
+  /** Pairs of header parts (brand, clock, connection state, language switch) whose ink collides. */
   headerOverlaps(): Promise<string[]> {
     return this.page.evaluate(() => {
       /**
@@ -56,7 +56,7 @@ export class BoardPage {
       };
       const hit = (a: DOMRect, b: DOMRect) =>
         a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      const parts = ['.brand', '.connection', 'app-language-switch']
+      const parts = ['.brand', 'app-clock', '.connection', 'hubble-language-switch']
         .map((selector) => ({ selector, element: document.querySelector(selector) }))
         .filter((part) => part.element !== null)
         .map(({ selector, element }) => ({ selector, ink: inkOf(element!) }));
