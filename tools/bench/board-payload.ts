@@ -8,9 +8,14 @@ export interface InitialJs {
   gzipBytes: number;
 }
 
+/** `import … from "./x.js"` and `import "./x.js"`; not `import("./x.js")` (loaded later, lazily). */
+const STATIC_IMPORT = /\bimport\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g;
+
 /**
  * The JavaScript a browser must load before the board starts: the scripts and module preloads
- * named in the built index.html, gzipped (level 9) as a server or CDN would send them.
+ * named in the built index.html and every chunk they import statically (the build splits code
+ * shared with a lazy chunk into chunks of its own), gzipped (level 9) as a server or CDN would
+ * send them.
  */
 export function initialJs(browserDir: string): InitialJs {
   const index = readFileSync(join(browserDir, 'index.html'), 'utf8');
@@ -18,6 +23,12 @@ export function initialJs(browserDir: string): InitialJs {
     ...index.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
     ...index.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
   ].map((match) => match[1]);
+  for (let at = 0; at < files.length; at++) {
+    const code = readFileSync(join(browserDir, files[at]), 'utf8');
+    for (const [, imported] of code.matchAll(STATIC_IMPORT)) {
+      if (!files.includes(imported)) files.push(imported);
+    }
+  }
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const file of files) {

@@ -35,7 +35,7 @@ describe('run-time branding (BRAND_* set)', () => {
           barBackground: bar.backgroundColor,
           barText: bar.color,
           manifestHref: document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href,
-          // A long name is cut off (ellipsis) before the connection state, never under it.
+          // A long name wraps before the connection state, never runs under it.
           nameFits:
             document.querySelector('.brand-name')!.getBoundingClientRect().right <=
             document.querySelector('.tools')!.getBoundingClientRect().left,

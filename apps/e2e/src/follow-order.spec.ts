@@ -57,10 +57,10 @@ describe('follow my order', () => {
       'Your order 42 is ready!',
     );
 
-    // A newer order still goes below the followed one.
+    // A newer order still goes below the followed one, in number order.
     await suite.product.sendOrder(12);
     await board.tile(12).waitFor();
-    expect(await board.numbers()).toEqual([42, 12, 11]);
+    expect(await board.numbers()).toEqual([42, 11, 12]);
 
     const shown = await board.page.waitForFunction(
       () =>
@@ -80,12 +80,12 @@ describe('follow my order', () => {
     await board.page.reload();
     await board.live();
     expect(await board.page.locator('#follow-number').textContent()).toBe('42');
-    expect(await board.numbers()).toEqual([42, 12, 11]);
+    expect(await board.numbers()).toEqual([42, 11, 12]);
     expect(await board.tile(42).getAttribute('class')).toContain('is-mine');
 
     await board.page.getByRole('button', { name: 'Stop following' }).click();
     await board.page.getByLabel('Number on your receipt').waitFor();
-    expect(await board.numbers()).toEqual([12, 42, 11]);
+    expect(await board.numbers()).toEqual([11, 12, 42]);
     expect(await board.page.locator('.is-mine').count()).toBe(0);
   });
 

@@ -1,9 +1,9 @@
 import { axeViolations, screenshot } from '../support/browser';
 import { browserSuite } from '../support/suite';
 
-// Sent in this order; the board shows the newest first, the followed one (42) pinned on top.
+// Sent in this order; the board shows them by number, the followed one (42) pinned on top.
 const SENT = [12, 850, 7, 1234, 305, 42, 99];
-const SHOWN_FOLLOWING_42 = [42, 99, 305, 1234, 7, 850, 12];
+const SHOWN_FOLLOWING_42 = [42, 7, 12, 99, 305, 850, 1234];
 
 describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   const suite = browserSuite();
@@ -15,7 +15,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   });
 
   it.each(['light', 'dark'] as const)(
-    'on a 360×640 phone (%s): big numbers in two columns, newest first, no violations',
+    'on a 360×640 phone (%s): numbers in four columns, by number, no violations',
     async (colorScheme) => {
       const board = await open('/', { colorScheme });
       await board.follow(42);
@@ -35,8 +35,9 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
           background: getComputedStyle(document.body).backgroundColor,
         };
       });
-      expect(layout.smallestNumber).toBeGreaterThanOrEqual(48);
-      expect(layout.columns).toBeGreaterThanOrEqual(2);
+      // Denser than before (a dozen above the fold), still large: 22 px for four digits.
+      expect(layout.smallestNumber).toBeGreaterThanOrEqual(22);
+      expect(layout.columns).toBeGreaterThanOrEqual(4);
       expect(layout.pageWidth).toBeLessThanOrEqual(360);
       expect(await board.headerOverlaps()).toEqual([]);
       // The system's scheme is followed: a light page is light, a dark one dark.
@@ -55,8 +56,8 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
         colorScheme,
         viewport: { width: 1920, height: 1080 },
       });
-      expect(await board.numbers()).toEqual([...SENT].reverse());
-      expect(await board.page.locator('input, app-language-switch').count()).toBe(0);
+      expect(await board.numbers()).toEqual([...SENT].sort((a, b) => a - b));
+      expect(await board.page.locator('input, hubble-language-switch').count()).toBe(0);
       const layout = await board.page.evaluate(() => ({
         smallestNumber: Math.min(
           ...[...document.querySelectorAll('li.tile .num')].map(

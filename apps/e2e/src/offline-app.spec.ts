@@ -68,7 +68,7 @@ describe('the installable board (service worker, manifest)', () => {
     await board.page.reload();
     await board.heading.waitFor();
     expect(await board.heading.textContent()).toContain('Ready for pickup');
-    expect(await board.numbers()).toEqual([32, 31]);
+    expect(await board.numbers()).toEqual([31, 32]);
     await board.banner.waitFor();
     expect(await board.grid.getAttribute('class')).toContain('is-stale');
     expect(await board.headerOverlaps()).toEqual([]);

@@ -27,7 +27,7 @@ export class BoardPage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
-  /** Pairs of header parts (brand, connection state, language switch) whose ink collides. */
+  /** Pairs of header parts (brand, clock, connection state, language switch) whose ink collides. */
   headerOverlaps(): Promise<string[]> {
     return this.page.evaluate(() => {
       /**
@@ -56,7 +56,7 @@ export class BoardPage {
       };
       const hit = (a: DOMRect, b: DOMRect) =>
         a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      const parts = ['.brand', '.connection', 'app-language-switch']
+      const parts = ['.brand', 'app-clock', '.connection', 'hubble-language-switch']
         .map((selector) => ({ selector, element: document.querySelector(selector) }))
         .filter((part) => part.element !== null)
         .map(({ selector, element }) => ({ selector, ink: inkOf(element!) }));
@@ -70,6 +70,46 @@ export class BoardPage {
       );
       return overlaps;
     });
+  }
+
+  /**
+   * The numbers whose tile is on screen right now, whole and uncovered: the number's box inside
+   * the viewport and inside the tile, and the tile what is on top at its centre.
+   */
+  fullyVisibleNumbers(): Promise<number[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('li.tile')]
+        .filter((tile) => {
+          const box = tile.getBoundingClientRect();
+          const num = tile.querySelector('.num')?.getBoundingClientRect();
+          if (!num || box.width === 0) return false;
+          const inside = (
+            inner: DOMRect,
+            outer: { left: number; top: number; right: number; bottom: number },
+          ) =>
+            inner.left >= outer.left - 0.5 &&
+            inner.top >= outer.top - 0.5 &&
+            inner.right <= outer.right + 0.5 &&
+            inner.bottom <= outer.bottom + 0.5;
+          const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+          const onTop = document.elementFromPoint(
+            box.left + box.width / 2,
+            box.top + box.height / 2,
+          );
+          // Not cut off by a scroll or clip box around it either.
+          const clips: DOMRect[] = [];
+          for (let up = tile.parentElement; up; up = up.parentElement) {
+            if (getComputedStyle(up).overflow !== 'visible') clips.push(up.getBoundingClientRect());
+          }
+          return (
+            inside(num, viewport) &&
+            inside(num, box) &&
+            clips.every((clip) => inside(num, clip)) &&
+            tile.contains(onTop)
+          );
+        })
+        .map((tile) => Number(tile.dataset['number'])),
+    );
   }
 
   /** Waits until the feed is live (a snapshot of the current connection is applied). */

@@ -39,6 +39,13 @@ export class Product {
     return this.signer.sendOrder(this.server.url, number);
   }
 
+  /** Sends many orders, `batch` at a time in parallel (each still signed and answered 200). */
+  async sendOrders(numbers: readonly number[], batch = 10): Promise<void> {
+    for (let at = 0; at < numbers.length; at += batch) {
+      await Promise.all(numbers.slice(at, at + batch).map((number) => this.sendOrder(number)));
+    }
+  }
+
   /** Sends a signed ScreenStateChangedWebhook `{"desiredState": state}`; insists on 200. */
   async sendScreenState(state: string): Promise<void> {
     const body = JSON.stringify({ desiredState: state });

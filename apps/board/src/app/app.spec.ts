@@ -38,7 +38,7 @@ describe('App (board)', () => {
     expect(host.querySelector('.empty')?.textContent).toContain(MESSAGES.en.empty);
   });
 
-  it('shows orders newest first, the followed one pinned on top, and announces arrivals', async () => {
+  it('shows orders by number, the followed one pinned on top, and announces arrivals', async () => {
     localStorage.setItem(STORAGE_KEYS.follow, JSON.stringify({ number: 5, since: Date.now() }));
     const { fixture, host } = await render();
     socket.serverAccepts();
@@ -46,8 +46,15 @@ describe('App (board)', () => {
     socket.receive(BOARD_EVENTS.created, { version: 2, order: order(8, 3) });
     await fixture.whenStable();
 
-    expect(tiles(host)).toEqual([5, 8, 6]);
+    expect(tiles(host)).toEqual([5, 6, 8]);
     expect(host.querySelector('li.tile.is-mine')?.getAttribute('data-number')).toBe('5');
+    // Called just now: marked "new" (for a minute), the others not.
+    expect(
+      [...host.querySelectorAll<HTMLElement>('li.tile.is-fresh')].map((li) => li.dataset['number']),
+    ).toEqual(['8']);
+    expect(host.querySelector('li[data-number="8"] .tag')?.textContent).toContain(
+      MESSAGES.en.newTag,
+    );
     expect(host.querySelector('[aria-live="polite"]')?.textContent).toContain(
       MESSAGES.en.announceReady([8]),
     );
@@ -78,7 +85,10 @@ describe('App (board)', () => {
     expect(host.querySelector('input')).toBeNull();
     expect(host.querySelector('hubble-language-switch')).toBeNull();
     expect(host.querySelector('.is-mine')).toBeNull();
-    expect(tiles(host)).toEqual([6, 5]);
+    expect(tiles(host)).toEqual([5, 6]);
     expect(host.classList).toContain('is-kiosk');
+    // Nobody touches a kiosk: no chime button unless asked for and blocked.
+    expect(host.querySelector('button')).toBeNull();
+    expect(host.querySelector('app-kiosk')?.getAttribute('data-chime')).toBe('off');
   });
 });

@@ -13,10 +13,12 @@ import type { BrandingDto } from '@hubble/contracts';
 import { LanguageSwitch, PageBranding } from '@hubble/ui';
 import { BoardFeed } from './feed/board-feed';
 import type { BoardChange } from './feed/feed-state';
-import { Alerts } from './follow/alerts';
+import { RecentCalls } from './feed/recent-calls';
 import { Following } from './follow/following';
 import { FollowOrder } from './follow-order/follow-order';
 import { I18n } from './i18n/i18n';
+import { Clock } from './kiosk/clock';
+import { Kiosk } from './kiosk/kiosk';
 import { OrderGrid } from './order-grid/order-grid';
 import { EvacuationAlert } from './screen-state/evacuation-alert';
 import { ScreenStateBanner } from './screen-state/screen-state-banner';
@@ -28,11 +30,19 @@ interface InstallPromptEvent extends Event {
 
 /**
  * The customers' board: the orders that are ready, live. On a phone with "follow my order"; with
- * `?mode=kiosk` a big grid for a TV, without input (`&chime=on` to chime on new orders).
+ * `?mode=kiosk` the poster screen for a TV ({@link Kiosk}, loaded only there).
  */
 @Component({
   selector: 'app-root',
-  imports: [EvacuationAlert, FollowOrder, LanguageSwitch, OrderGrid, ScreenStateBanner],
+  imports: [
+    Clock,
+    EvacuationAlert,
+    FollowOrder,
+    Kiosk,
+    LanguageSwitch,
+    OrderGrid,
+    ScreenStateBanner,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,7 +50,6 @@ interface InstallPromptEvent extends Event {
 })
 export class App {
   private readonly document = inject(DOCUMENT);
-  private readonly alerts = inject(Alerts);
   protected readonly feed = inject(BoardFeed);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
@@ -48,8 +57,8 @@ export class App {
   protected readonly kiosk = this.params.get('mode') === 'kiosk';
   /** Following is for the customer's own phone, never for a shared screen. */
   protected readonly following = this.kiosk ? null : inject(Following);
-  protected readonly chime = signal(false);
-  protected readonly host = this.document.location?.host ?? '';
+  /** Orders called within the last minute, marked "new". */
+  protected readonly fresh = inject(RecentCalls).fresh;
 
   /** Orders that arrived or were called again lately, with a count that restarts the animation. */
   protected readonly pulses = signal<ReadonlyMap<number, number>>(new Map());
@@ -72,9 +81,9 @@ export class App {
   );
 
   protected readonly followed = computed(() => this.following?.number() ?? null);
-  /** Newest first, the followed order pinned on top. */
+  /** By number, the quickest to scan for one's own; the followed order pinned on top. */
   protected readonly shown = computed(() => {
-    const orders = this.feed.orders();
+    const orders = [...this.feed.orders()].sort((a, b) => a.number - b.number);
     const followed = this.followed();
     const mine = orders.find((order) => order.number === followed);
     return mine ? [mine, ...orders.filter((order) => order !== mine)] : orders;
@@ -102,14 +111,6 @@ export class App {
     };
     window?.addEventListener('beforeinstallprompt', onInstallable);
     destroyRef.onDestroy(() => window?.removeEventListener('beforeinstallprompt', onInstallable));
-    if (this.kiosk && this.params.get('chime') === 'on') {
-      // Plays at once where the kiosk browser allows autoplay, else after the first tap.
-      this.chime.set(true);
-      this.alerts.unlockSound();
-      this.document.addEventListener('pointerdown', () => this.alerts.unlockSound(), {
-        once: true,
-      });
-    }
   }
 
   protected settled(number: number): void {
@@ -118,12 +119,6 @@ export class App {
       next.delete(number);
       return next;
     });
-  }
-
-  protected toggleChime(): void {
-    const on = !this.chime() && this.alerts.unlockSound();
-    this.chime.set(on);
-    if (on) this.alerts.beep('chime');
   }
 
   protected async install(): Promise<void> {
@@ -148,7 +143,6 @@ export class App {
         : t.announceReady(shown);
     // The same text twice in a row would not be read again: vary it invisibly.
     this.announcement.update((previous) => (previous === text ? `${text}\u00a0` : text));
-    if (this.kiosk && this.chime()) this.alerts.beep('chime');
   }
 
   /**

@@ -39,6 +39,29 @@ export class Alerts {
     return true;
   }
 
+  /**
+   * Resolves true once the page may make sound (the browser's autoplay policy allowed it, or a tap
+   * unlocked it), false if it still may not after `ms`.
+   */
+  soundAllowedWithin(ms: number): Promise<boolean> {
+    const audio = this.audio;
+    if (!audio) return Promise.resolve(false);
+    if (audio.state === 'running') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = () => {
+        if (audio.state !== 'running') return;
+        clearTimeout(timer);
+        audio.removeEventListener('statechange', done);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        audio.removeEventListener('statechange', done);
+        resolve(audio.state === 'running');
+      }, ms);
+      audio.addEventListener('statechange', done);
+    });
+  }
+
   /** Two rising tones for "your order", a softer two-tone chime for the kiosk. */
   beep(kind: 'mine' | 'chime'): void {
     const audio = this.audio;

@@ -37,7 +37,17 @@ export interface Messages {
   notificationBody: (number: number) => string;
   install: string;
   kioskHint: string;
-  chime: string;
+  /** A tile's mark for an order called within the last minute. */
+  newTag: string;
+  nowServing: string;
+  nowServingEmpty: string;
+  /** The kiosk's page indicator. */
+  page: (page: number, pages: number) => string;
+  /** The QR code's text alternative. */
+  qrLabel: (address: string) => string;
+  /** Shown on a kiosk with `&chime=on` where the browser blocked sound until a tap. */
+  chimePrompt: string;
+  clockLabel: string;
   /** The page title for the café's name. */
   title: (brand: string) => string;
   lastCallTitle: string;
@@ -92,8 +102,14 @@ export const MESSAGES: Record<Lang, Messages> = {
     notificationTitle: 'Your order is ready',
     notificationBody: (n) => `Order ${n} is waiting for you at the counter.`,
     install: 'Install app',
-    kioskHint: 'Follow your order on your phone:',
-    chime: 'Chime',
+    kioskHint: 'Follow your order on your phone',
+    newTag: 'New',
+    nowServing: 'Now serving',
+    nowServingEmpty: 'Numbers called just now show here.',
+    page: (page, pages) => `Page ${page} of ${pages}`,
+    qrLabel: (address) => `QR code: scan to open ${address}`,
+    chimePrompt: 'Tap to enable the chime',
+    clockLabel: 'Time',
     title: (brand) => `${brand}: orders ready`,
     lastCallTitle: 'Last call!',
     lastCallText: 'The kitchen closes soon. Order now if you still want something.',
@@ -144,8 +160,14 @@ export const MESSAGES: Record<Lang, Messages> = {
     notificationTitle: 'Je bestelling is klaar',
     notificationBody: (n) => `Bestelling ${n} ligt voor je klaar bij de balie.`,
     install: 'App installeren',
-    kioskHint: 'Volg je bestelling op je telefoon:',
-    chime: 'Belsignaal',
+    kioskHint: 'Volg je bestelling op je telefoon',
+    newTag: 'Nieuw',
+    nowServing: 'Nu klaar',
+    nowServingEmpty: 'Net omgeroepen nummers staan hier.',
+    page: (page, pages) => `Pagina ${page} van ${pages}`,
+    qrLabel: (address) => `QR-code: scan om ${address} te openen`,
+    chimePrompt: 'Tik om het belsignaal aan te zetten',
+    clockLabel: 'Tijd',
     title: (brand) => `${brand}: bestellingen klaar`,
     lastCallTitle: 'Laatste ronde!',
     lastCallText: 'De keuken gaat bijna dicht. Bestel nu als je nog iets wilt.',
