@@ -62,7 +62,7 @@ describe('run-time branding', () => {
       BRAND_ACCENT_COLOR: '#FFCC00',
       BRAND_LOGO_URL: 'https://cdn.example.org/zwaan.svg',
       BRAND_FAVICON_URL: '/brand/favicon.png',
-      PUBLIC_URL: 'https://orders.dezwaan.example',
+      PUBLIC_URL: 'https://dezwaan.example/orders',
     });
     const { body } = await json<BrandingDto>(`${server.url}${BRANDING_ROUTES.branding}`);
     expect(body).toMatchObject({
@@ -74,7 +74,7 @@ describe('run-time branding', () => {
       accentTextColor: '#000000',
       logoUrl: 'https://cdn.example.org/zwaan.svg',
       faviconUrl: '/brand/favicon.png',
-      publicUrl: 'https://orders.dezwaan.example',
+      publicUrl: 'https://dezwaan.example/orders',
     });
     expect(contrastRatio(body.primaryColor!, body.primaryTextColor!)).toBeGreaterThanOrEqual(4.5);
     const manifest = await json<Record<string, unknown>>(`${server.url}/manifest.webmanifest`);

@@ -38,7 +38,7 @@ export class BrandingService {
       primaryTextColor: primaryColor ? textColorOn(primaryColor) : null,
       accentColor: accentColor ?? null,
       accentTextColor: accentColor ? textColorOn(accentColor) : null,
-      publicUrl: config.publicUrl ?? null,
+      publicUrl: config.boardAddress ?? null,
     };
   }
 }

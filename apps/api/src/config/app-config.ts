@@ -69,6 +69,8 @@ export interface AppConfigFields {
   readonly adminToken: string | undefined;
   /** The public origin (e.g. https://orders.hubble.cafe), for links and same-origin checks. */
   readonly publicUrl: string | undefined;
+  /** PUBLIC_URL exactly as configured (a path kept): where the kiosk's QR code sends customers. */
+  readonly boardAddress: string | undefined;
   /** Redis for Socket.IO fan-out across instances; unset = one instance, no Redis. */
   readonly redisUrl: string | undefined;
   /** Prefix of the Redis pub/sub channels, so deployments can share one Redis. */
@@ -255,6 +257,7 @@ export function loadConfig(env: Env, defaults: { webRoot?: string } = {}): AppCo
     auroraDelivery: auroraDeliverySettings(env),
     adminToken: adminToken(env),
     publicUrl: publicUrl(env),
+    boardAddress: publicUrl(env) && optional(env, 'PUBLIC_URL'),
     redisUrl: redisUrl(env),
     redisChannelPrefix: redisChannelPrefix(env),
     metricsToken: metricsToken(env),
