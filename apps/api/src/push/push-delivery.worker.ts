@@ -5,9 +5,14 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { pushTagFor } from '@hubble/contracts';
-import { type NotificationLook, PushNotificationLook } from './notification-look';
+import { PushNotificationLook } from './notification-look';
 import { endpointForLog } from './push-endpoint-policy';
-import { broadcastPushPayload, type BroadcastMessage, orderPushPayload } from './push-messages';
+import {
+  broadcastPushPayload,
+  type BroadcastMessage,
+  type NotificationLook,
+  orderPushPayload,
+} from './push-messages';
 import { PUSH_QUEUED } from './push-queued-event';
 import { type ClaimedDelivery, type DeliveryResult, PushRepository } from './push.repository';
 import { type PushMessage, PushSender } from './push-sender';

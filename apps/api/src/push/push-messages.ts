@@ -1,5 +1,4 @@
 import { type PushLang, type PushNotificationData, pushTagFor } from '@hubble/contracts';
-import type { NotificationLook } from './notification-look';
 
 const TEXTS: Record<
   PushLang,
@@ -16,6 +15,14 @@ const TEXTS: Record<
     again: (n) => `Bestelling ${n} is nog een keer omgeroepen: haal hem op aan de bar.`,
   },
 };
+
+/** How the café's notifications look. */
+export interface NotificationLook {
+  /** The café's logo (BRAND_LOGO_URL or its file in DATA_DIR), else the app icon. */
+  icon: string;
+  /** BRAND_NAME, put before each title; null for the built-in look. */
+  brandName: string | null;
+}
 
 /** A broadcast's texts per language, as another module hands them over. */
 export interface BroadcastMessage {

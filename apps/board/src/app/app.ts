@@ -14,6 +14,7 @@ import { LanguageSwitch, PageBranding } from '@hubble/ui';
 import { BoardFeed } from './feed/board-feed';
 import type { BoardChange } from './feed/feed-state';
 import { RecentCalls } from './feed/recent-calls';
+import { Alerts } from './follow/alerts';
 import { Following } from './follow/following';
 import { FollowOrder } from './follow-order/follow-order';
 import { I18n } from './i18n/i18n';
@@ -50,6 +51,7 @@ interface InstallPromptEvent extends Event {
 })
 export class App {
   private readonly document = inject(DOCUMENT);
+  private readonly alerts = inject(Alerts);
   protected readonly feed = inject(BoardFeed);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
