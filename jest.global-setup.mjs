@@ -1,1 +1,7 @@
-export { setup as default } from './jest.temp-dir.mjs';
+import { setup as tempDir } from './jest.temp-dir.mjs';
+import { setup as testDatabases } from './jest.test-databases.mjs';
+
+export default function setup() {
+  tempDir();
+  testDatabases();
+}
