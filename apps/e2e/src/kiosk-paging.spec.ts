@@ -168,26 +168,32 @@ describe('the kiosk: every order readable, paged within 30 s, QR code to PUBLIC_
 
   it('with &chime=on where the browser blocks sound: "tap to enable", gone after the tap', async () => {
     const context = await suite.newContext({ viewport: SCREENS[0].viewport });
-    // The autoplay policy of a TV browser: no sound until the page had a tap.
+    // The autoplay policy of a TV browser: no sound until the page had a tap. The state is what
+    // the page reads, so it says "suspended" until a resume() inside a tap (headless Chromium
+    // itself would allow sound at once).
     await context.addInitScript(() => {
-      const Real = window.AudioContext;
-      window.AudioContext = class extends Real {
-        constructor(options?: AudioContextOptions) {
-          super(options);
-          if (!navigator.userActivation.isActive) void this.suspend();
-        }
-        override resume(): Promise<void> {
-          return navigator.userActivation.isActive ? super.resume() : Promise.resolve();
-        }
+      const unlocked = new WeakSet<BaseAudioContext>();
+      const realState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!.get!;
+      Object.defineProperty(BaseAudioContext.prototype, 'state', {
+        configurable: true,
+        get(this: BaseAudioContext) {
+          return unlocked.has(this) ? (realState.call(this) as AudioContextState) : 'suspended';
+        },
+      });
+      const realResume = AudioContext.prototype.resume;
+      AudioContext.prototype.resume = function (this: AudioContext) {
+        if (!navigator.userActivation.isActive) return Promise.resolve();
+        unlocked.add(this);
+        return realResume.call(this);
       };
     });
     const page = await context.newPage();
     await page.goto(new URL('/?mode=kiosk&chime=on', suite.product.url).href);
     const prompt = page.getByRole('button', { name: 'Tap to enable the chime' });
-    await prompt.waitFor({ timeout: 5000 });
+    await prompt.waitFor({ timeout: 20_000 });
     await screenshot(page, 'kiosk-1920x1080-chime-prompt');
     await prompt.click();
-    await prompt.waitFor({ state: 'detached', timeout: 5000 });
+    await prompt.waitFor({ state: 'detached', timeout: 20_000 });
     expect(await page.locator('app-kiosk').getAttribute('data-chime')).toBe('on');
   });
 });
