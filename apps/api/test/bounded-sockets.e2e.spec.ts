@@ -53,11 +53,12 @@ describe('every board socket costs a bounded amount', () => {
     await board.waitFor((e) => e.name === 'snapshot');
     const before = rssBytes(pid);
 
-    // One spammer stays just under the flood limit and never reads; another floods, is dropped
-    // and comes back at once, over and over.
+    // One spammer stays under the flood limit and never reads; another floods, is dropped and
+    // comes back at once, over and over. A third of the limit: on a loaded box the server may
+    // read two seconds' worth of frames in one go.
     const spammer = await StalledSocket.open(server.url, '/board');
     closers.push(() => spammer.destroy());
-    spammer.spamSync('/board', { perTick: 1, everyMs: 1000 / (MAX_INCOMING_PER_SECOND - 10) });
+    spammer.spamSync('/board', { perTick: 1, everyMs: 3000 / MAX_INCOMING_PER_SECOND });
     let flooding = true;
     let floods = 0;
     const flood = async () => {
