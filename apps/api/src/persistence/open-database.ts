@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { StoreKind, Tables } from './database';
+import { createSqliteFileOnce } from './create-sqlite-file';
 import { NodeSqliteDialect } from './node-sqlite-dialect';
 
 export const SQLITE_FILE_NAME = 'hubble.sqlite';
@@ -63,6 +64,7 @@ function postgresPool(location: StoreLocation): pg.Pool {
 
 export function openSqliteFile(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
+  createSqliteFileOnce(sqliteFilePath(dataDir));
   const db = new DatabaseSync(sqliteFilePath(dataDir), { timeout: SQLITE_BUSY_TIMEOUT_MS });
   db.exec('pragma journal_mode = wal');
   db.exec('pragma synchronous = full');
