@@ -234,15 +234,21 @@ export class OrdersRepository {
    * One transaction for a batch of writes (see {@link GroupCommit}). It locks the feed_state row
    * first, which serialises writers (PostgreSQL) and reads the current version; each write's
    * changes get the next versions in turn, and its in-transaction event runs with them.
+   *
+   * The locking UPDATE already advances the version by one per write, the usual outcome (one
+   * order created, refreshed or removed), so a lone webhook pays no second UPDATE; a batch whose
+   * writes changed more or less than that corrects it before the commit.
    */
   private commitBatch(batch: readonly PendingWrite[]): Promise<OrderChange[][]> {
     return this.db.transaction().execute(async (tx) => {
-      const { version } = await tx
+      const guessed = batch.length;
+      const { version: advanced } = await tx
         .updateTable('feed_state')
-        .set((eb) => ({ version: eb.ref('version') }))
+        .set((eb) => ({ version: eb('version', '+', guessed) }))
         .where('id', '=', 1)
         .returning('version')
         .executeTakeFirstOrThrow();
+      const version = advanced - guessed;
       let next = version;
       const results: OrderChange[][] = [];
       for (const { now, body } of batch) {
@@ -257,7 +263,7 @@ export class OrdersRepository {
         }
         results.push(changes);
       }
-      if (next !== version) {
+      if (next !== advanced) {
         await tx.updateTable('feed_state').set({ version: next }).where('id', '=', 1).execute();
       }
       return results;

@@ -144,6 +144,35 @@ describe.each(STORE_KINDS)('OrdersService on %s', (kind) => {
     expect(versions).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
   });
 
+  it('keeps the feed version at the last change when writes of one batch make none or two', async () => {
+    await instance.orders.create(30, 'star-community');
+    // Past its time but not swept: its next arrival removes it and creates it anew (2 changes).
+    await instance.store.db
+      .updateTable('orders')
+      .set({ expires_at: Date.now() - 1000 })
+      .where('number', '=', 30)
+      .execute();
+
+    const outcomes = await Promise.allSettled([
+      instance.orders.remove(31, 'staff'), // nothing to remove: no change
+      instance.orders.create(30, 'star-community'),
+      instance.orders.create(32, 'star-community'),
+      instance.orders.remove(33, 'staff'),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+    ]);
+    const versions = instance.events.map((event) => event.version);
+    expect(versions).toEqual([1, 2, 3, 4]);
+    expect((await instance.orders.snapshot()).version).toBe(4);
+    await instance.orders.create(34, 'star-community');
+    expect(instance.events.at(-1)?.version).toBe(5);
+  });
+
   it('gives a snapshot whose version matches the last announced change', async () => {
     await instance.orders.create(11, 'star-community');
     await instance.orders.create(12, 'star-community');

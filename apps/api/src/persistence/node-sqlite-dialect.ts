@@ -1,4 +1,4 @@
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -132,13 +132,25 @@ class NodeSqliteDriver implements Driver {
   }
 }
 
+/** Prepared statements kept per connection; the app's queries are a few dozen distinct texts. */
+const STATEMENT_CACHE_SIZE = 256;
+
+interface PreparedStatement {
+  statement: StatementSync;
+  returnsRows: boolean;
+}
+
 class NodeSqliteConnection implements DatabaseConnection {
+  // Preparing parses and plans the SQL each time; on the webhook's path that was a good part of
+  // the store's time. SQLite re-prepares a cached statement itself after a schema change.
+  private readonly statements = new Map<string, PreparedStatement>();
+
   constructor(readonly db: DatabaseSync) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.db.prepare(compiled.sql);
+    const { statement, returnsRows } = this.prepared(compiled.sql);
     const parameters = compiled.parameters as SQLInputValue[];
-    if (statement.columns().length > 0) {
+    if (returnsRows) {
       return { rows: statement.all(...parameters) as R[] };
     }
     const { changes, lastInsertRowid } = statement.run(...parameters);
@@ -149,12 +161,30 @@ class NodeSqliteConnection implements DatabaseConnection {
     };
   }
 
+  private prepared(sql: string): PreparedStatement {
+    const cached = this.statements.get(sql);
+    if (cached) {
+      // Map order is insertion order: re-inserting keeps the most recently used last.
+      this.statements.delete(sql);
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const statement = this.db.prepare(sql);
+    const prepared = { statement, returnsRows: statement.columns().length > 0 };
+    this.statements.set(sql, prepared);
+    if (this.statements.size > STATEMENT_CACHE_SIZE) {
+      this.statements.delete(this.statements.keys().next().value as string);
+    }
+    return prepared;
+  }
+
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported by the node:sqlite driver');
   }
 
   close(): void {
+    this.statements.clear();
     if (this.db.isOpen) this.db.close();
   }
 }

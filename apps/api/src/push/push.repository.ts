@@ -28,6 +28,14 @@ export type DeliveryResult =
 export type SubscribeOutcome = 'stored' | 'number-full' | 'store-full';
 
 const UNDONE: PushDeliveryState[] = ['pending', 'retrying'];
+
+/**
+ * A number as a bound parameter in a select list. Typed, so PostgreSQL knows what it is; bound
+ * rather than inlined, so the statement's text is the same for every order and stays prepared.
+ */
+function integerValue(value: number) {
+  return sql<number>`cast(${value} as bigint)`;
+}
 /** Finished deliveries are kept this long (diagnosis), then pruned. */
 const KEEP_FINISHED_MS = 24 * 3600_000;
 
@@ -159,15 +167,15 @@ export class PushRepository {
             .selectFrom('push_subscriptions')
             .select([
               'id',
-              sql.lit(order.id).as('order_id'),
-              sql.lit(order.number).as('number'),
+              integerValue(order.id).as('order_id'),
+              integerValue(order.number).as('number'),
               sql.lit(kind === 'created' ? 'ready' : 'again').as('kind'),
-              sql.lit(now).as('created_at'),
-              sql.lit(now).as('due_at'),
-              sql.lit(order.expires_at).as('expires_at'),
+              integerValue(now).as('created_at'),
+              integerValue(now).as('due_at'),
+              integerValue(order.expires_at).as('expires_at'),
               sql.lit('pending').as('state'),
               sql.lit(0).as('attempts'),
-              sql.lit(now).as('updated_at'),
+              integerValue(now).as('updated_at'),
             ])
             .where('order_number', '=', order.number)
             .where('expires_at', '>', now),
