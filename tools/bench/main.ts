@@ -1,5 +1,5 @@
 // npm run bench [-- --smoke] [-- --scale] [-- --boards 10000] [-- --out file.json] [-- --dist dir]
-//               [-- --versus floor]
+//               [-- --versus floor [--rounds 3]]
 // Measures the built product (dist/) from separate load-generator processes and prints one table
 // of figures beside their targets; also writes the figures as JSON for comparing runs.
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
@@ -9,7 +9,8 @@
 //   --versus floor  also runs every phase against the floor (floor-server.ts: the plainest server
 //            doing the same job), alternating product and floor, and prints each figure with its
 //            ratio. The product then syncs to an Aurora stand-in in this process, and the Aurora
-//            latency (our 200 → the stand-in holding the call) is measured too.
+//            latency (our 200 → the stand-in holding the call) is measured too. --rounds (3 by
+//            default, 1 with --smoke) rounds, alternating who goes first; medians are printed.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { initialJs } from './board-payload.ts';
 import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
 import { measurePush } from './push-phase.ts';
-import { type Figure, printTable, printVersus } from './report.ts';
+import { type Figure, medianFigures, printTable, printVersus } from './report.ts';
 import { now, summarize } from './stats.ts';
 
 const { values } = parseArgs({
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     dist: { type: 'string' },
     only: { type: 'string' },
     versus: { type: 'string' },
+    rounds: { type: 'string' },
   },
 });
 if (values.versus !== undefined && values.versus !== 'floor') {
@@ -42,6 +44,12 @@ if (values.versus !== undefined && values.versus !== 'floor') {
   process.exit(2);
 }
 const VERSUS = values.versus === 'floor';
+/** Versus runs: rounds of product and floor, alternating who goes first; medians reported. */
+const ROUNDS = Number(values.rounds ?? (values.smoke ? 1 : 3));
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
+  process.stderr.write('--rounds takes a whole number of at least 1\n');
+  process.exit(2);
+}
 const FLOOR_SCRIPT = join(import.meta.dirname, 'floor-server.ts');
 const AURORA_KEY = 'bench-aurora-key';
 /** When each order's add reached the Aurora stand-in (versus runs only). */
@@ -502,7 +510,11 @@ function payloadPhase(): void {
   });
 }
 
-/** Each phase against the product, then against the floor; one table with the ratios. */
+/**
+ * Each phase against the product and against the floor, in ROUNDS rounds that alternate which
+ * goes first (so neither always runs on the warmer or the quieter machine); every figure is the
+ * median over the rounds.
+ */
 async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
   standIn = await AuroraStandIn.start({
     apiKey: AURORA_KEY,
@@ -517,18 +529,22 @@ async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
     },
   });
   cleanups.push(() => standIn?.down());
-  const product: Figure[] = [];
-  const floor: Figure[] = [];
-  if (ONLY !== 'ingest') {
-    await boardPhases('product', product);
-    auroraReceivedAt.clear();
-    await boardPhases('floor', floor);
+  const rounds: Record<Kind, Figure[][]> = { product: [], floor: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: Kind[] = round % 2 === 0 ? ['product', 'floor'] : ['floor', 'product'];
+    const figures: Record<Kind, Figure[]> = { product: [], floor: [] };
+    for (const kind of order) {
+      process.stderr.write(`Round ${round + 1} of ${ROUNDS}: ${kind}\n`);
+      if (ONLY !== 'ingest') {
+        auroraReceivedAt.clear();
+        await boardPhases(kind, figures[kind]);
+      }
+      if (ONLY !== 'boards') await ingestPhase(kind, figures[kind]);
+    }
+    rounds.product.push(figures.product);
+    rounds.floor.push(figures.floor);
   }
-  if (ONLY !== 'boards') {
-    await ingestPhase('product', product);
-    await ingestPhase('floor', floor);
-  }
-  return { product, floor };
+  return { product: medianFigures(rounds.product), floor: medianFigures(rounds.floor) };
 }
 
 async function main(): Promise<void> {
@@ -538,7 +554,7 @@ async function main(): Promise<void> {
     const { product, floor } = await versusFloor();
     FIGURES.push(...product);
     printVersus(product, floor, {
-      title: `Hubble versus the floor server${smoke ? ' (smoke)' : ''} — 1 instance, embedded store`,
+      title: `Hubble versus the floor server${smoke ? ' (smoke)' : ''} — ${values.scale ? '2 instances, PostgreSQL + Redis' : '1 instance, embedded store'}; ${ROUNDS === 1 ? 'one round' : `medians of ${ROUNDS} alternating rounds`}`,
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version} (shared machine: other builds may run)`,
     });
     FIGURES.push(...floor.map((figure) => ({ ...figure, id: `floor ${figure.id}` })));

@@ -61,6 +61,28 @@ export function printTable(
   console.log('');
 }
 
+/**
+ * One figure per figure of the first round, its value the median over the rounds (the lower
+ * middle one for an even count); the note says the spread when there was more than one round.
+ */
+export function medianFigures(rounds: readonly (readonly Figure[])[]): Figure[] {
+  if (rounds.length === 0) return [];
+  return rounds[0].map((figure) => {
+    const values = rounds
+      .map((round) => round.find((f) => f.id === figure.id && sameName(f.name, figure.name)))
+      .filter((f): f is Figure => f !== undefined)
+      .map((f) => f.value)
+      .sort((a, b) => a - b);
+    if (values.length < 2) return figure;
+    const spread = `rounds: ${values.map(format).join(' / ')}`;
+    return {
+      ...figure,
+      value: values[Math.floor((values.length - 1) / 2)],
+      note: figure.note ? `${figure.note}; ${spread}` : spread,
+    };
+  });
+}
+
 /** Product and floor side by side: each figure the product has, the floor's, and the ratio. */
 export function printVersus(
   product: readonly Figure[],
@@ -77,9 +99,10 @@ export function printVersus(
       `${format(figure.value)} ${figure.unit}`.trim(),
       other === undefined ? '—' : `${format(other.value)} ${other.unit}`.trim(),
       ratio,
+      figure.note ?? '',
     ];
   });
-  const header = ['', 'figure', 'this project', 'floor', 'ratio'];
+  const header = ['', 'figure', 'this project', 'floor', 'ratio', 'note (this project)'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
   const line = (row: string[]) =>
     row
