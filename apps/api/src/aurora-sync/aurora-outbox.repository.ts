@@ -95,7 +95,7 @@ export class AuroraOutboxRepository {
    * two instances never hold the same entry; a lease that runs out (a crashed instance) frees it.
    */
   claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedEntry[]> {
-    return this.db.transaction().execute(async (tx) => {
+    return this.store.bookkeeping(async (tx) => {
       await lockSyncRow(tx);
       const due = await tx
         .selectFrom('aurora_outbox as e')
@@ -173,24 +173,26 @@ export class AuroraOutboxRepository {
     now: number,
   ): Promise<OutboxEntry | undefined> {
     const attempted = result.state !== 'dropped';
-    return this.db
-      .updateTable('aurora_outbox')
-      .set({
-        state: result.state,
-        attempts: attempted ? entry.attempts + 1 : entry.attempts,
-        last_error:
-          result.state === 'retrying' || result.state === 'failed'
-            ? result.error
-            : (result.reason ?? null),
-        due_at: result.state === 'retrying' ? result.retryAt : entry.due_at,
-        maybe_sent: result.state === 'retrying' && result.maybeSent ? 1 : entry.maybe_sent,
-        claimed_until: null,
-        updated_at: now,
-      })
-      .where('id', '=', entry.id)
-      .where('claimed_until', '=', entry.claimed_until)
-      .returningAll()
-      .executeTakeFirst();
+    return this.store.bookkeeping((tx) =>
+      tx
+        .updateTable('aurora_outbox')
+        .set({
+          state: result.state,
+          attempts: attempted ? entry.attempts + 1 : entry.attempts,
+          last_error:
+            result.state === 'retrying' || result.state === 'failed'
+              ? result.error
+              : (result.reason ?? null),
+          due_at: result.state === 'retrying' ? result.retryAt : entry.due_at,
+          maybe_sent: result.state === 'retrying' && result.maybeSent ? 1 : entry.maybe_sent,
+          claimed_until: null,
+          updated_at: now,
+        })
+        .where('id', '=', entry.id)
+        .where('claimed_until', '=', entry.claimed_until)
+        .returningAll()
+        .executeTakeFirst(),
+    );
   }
 
   /**

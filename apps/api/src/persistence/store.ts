@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { StoreKind, Tables } from './database';
 import { migrateToLatest } from './migrate';
 import { migrationProvider } from './migrations';
@@ -76,6 +76,34 @@ export class Store implements OnApplicationShutdown {
     hooks.afterCommit = () => store.refuseIfFilesMoved();
     store.watch = setInterval(() => void store.check(), WATCH_INTERVAL_MS).unref();
     return store;
+  }
+
+  /**
+   * A transaction of delivery bookkeeping (claims and outcomes of Aurora calls and pushes): its
+   * loss in a power cut or an OS crash costs only a repeated idempotent call, so its commit does
+   * not wait for the disk — on the embedded store `synchronous = NORMAL` for its commit (WAL
+   * stays consistent, and the next order's fsync makes it durable too), on PostgreSQL
+   * `synchronous_commit = off`. Orders and the outbox entries written with them always commit
+   * with a full sync. On node:sqlite a commit's fsync blocks the event loop, so this keeps the
+   * Aurora call's claim from delaying the board broadcast that follows it.
+   */
+  bookkeeping<T>(body: (tx: Transaction<Tables>) => Promise<T>): Promise<T> {
+    if (this.kind === 'postgres') {
+      return this.db.transaction().execute(async (tx) => {
+        await sql`set local synchronous_commit = off`.execute(tx);
+        return body(tx);
+      });
+    }
+    // SQLite refuses to change the level inside a transaction: set it around one, on the one
+    // connection, and always set it back.
+    return this.db.connection().execute(async (connection) => {
+      await sql`pragma synchronous = normal`.execute(connection);
+      try {
+        return await connection.transaction().execute(body);
+      } finally {
+        await sql`pragma synchronous = full`.execute(connection);
+      }
+    });
   }
 
   /** True when the store answers a trivial query. */

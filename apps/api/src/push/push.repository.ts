@@ -137,7 +137,8 @@ export class PushRepository {
     tx: Kysely<Tables>,
     changes: readonly Omit<OrderChange, 'version'>[],
     now: number,
-  ): Promise<void> {
+  ): Promise<number> {
+    let queued = 0;
     for (const { kind, order } of changes) {
       if (kind === 'removed') continue;
       await tx
@@ -148,7 +149,7 @@ export class PushRepository {
         .where('state', 'in', UNDONE)
         .where('claimed_until', 'is', null)
         .execute();
-      await tx
+      const inserted = await tx
         .insertInto('push_deliveries')
         .columns([
           'subscription_id',
@@ -180,8 +181,10 @@ export class PushRepository {
             .where('order_number', '=', order.number)
             .where('expires_at', '>', now),
         )
-        .execute();
+        .executeTakeFirst();
+      queued += Number(inserted.numInsertedOrUpdatedRows ?? 0);
     }
+    return queued;
   }
 
   /** Queues one push to every live subscription (an announcement such as an evacuation). */
@@ -238,26 +241,28 @@ export class PushRepository {
    */
   async claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const claimedUntil = now + leaseMs;
-    const claimed = await this.db
-      .updateTable('push_deliveries')
-      .set({ claimed_until: claimedUntil })
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('push_deliveries')
-          .select('id')
-          .where('state', 'in', UNDONE)
-          .where('due_at', '<=', now)
-          .where((inner) =>
-            inner.or([inner('claimed_until', 'is', null), inner('claimed_until', '<=', now)]),
-          )
-          .orderBy('due_at')
-          .orderBy('id')
-          .limit(limit),
-      )
-      .where('state', 'in', UNDONE)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-      .returningAll()
-      .execute();
+    const claimed = await this.store.bookkeeping((tx) =>
+      tx
+        .updateTable('push_deliveries')
+        .set({ claimed_until: claimedUntil })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('push_deliveries')
+            .select('id')
+            .where('state', 'in', UNDONE)
+            .where('due_at', '<=', now)
+            .where((inner) =>
+              inner.or([inner('claimed_until', 'is', null), inner('claimed_until', '<=', now)]),
+            )
+            .orderBy('due_at')
+            .orderBy('id')
+            .limit(limit),
+        )
+        .where('state', 'in', UNDONE)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+        .returningAll()
+        .execute(),
+    );
     if (claimed.length === 0) return [];
     const subscriptionIds = [...new Set(claimed.map((row) => row.subscription_id))];
     const subscriptions = await this.db
@@ -293,19 +298,21 @@ export class PushRepository {
   /** Records how an attempt ended, unless the claim was lost meanwhile. */
   async finish(delivery: ClaimedDelivery, result: DeliveryResult, now: number): Promise<void> {
     const attempted = result.state !== 'dropped';
-    await this.db
-      .updateTable('push_deliveries')
-      .set({
-        state: result.state,
-        attempts: attempted ? delivery.attempts + 1 : delivery.attempts,
-        last_error: result.state === 'retrying' ? result.error : (result.note ?? null),
-        due_at: result.state === 'retrying' ? result.retryAt : delivery.due_at,
-        claimed_until: null,
-        updated_at: now,
-      })
-      .where('id', '=', delivery.id)
-      .where('claimed_until', '=', delivery.claimed_until)
-      .execute();
+    await this.store.bookkeeping((tx) =>
+      tx
+        .updateTable('push_deliveries')
+        .set({
+          state: result.state,
+          attempts: attempted ? delivery.attempts + 1 : delivery.attempts,
+          last_error: result.state === 'retrying' ? result.error : (result.note ?? null),
+          due_at: result.state === 'retrying' ? result.retryAt : delivery.due_at,
+          claimed_until: null,
+          updated_at: now,
+        })
+        .where('id', '=', delivery.id)
+        .where('claimed_until', '=', delivery.claimed_until)
+        .execute(),
+    );
   }
 
   /** Deletes subscriptions past the follow memory and old finished deliveries. */
