@@ -14,6 +14,7 @@ import {
   orderPushPayload,
 } from './push-messages';
 import { PUSH_QUEUED } from './push-queued-event';
+import { PushQueueWriter } from './push-queue.writer';
 import { type ClaimedDelivery, type DeliveryResult, PushRepository } from './push.repository';
 import { type PushMessage, PushSender } from './push-sender';
 import { BackgroundWork } from '../common';
@@ -45,6 +46,7 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
     private readonly repository: PushRepository,
     private readonly sender: PushSender,
     private readonly look: PushNotificationLook,
+    private readonly queue: PushQueueWriter,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,12 +63,19 @@ export class PushDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
     await this.background.settled();
   }
 
-  /** Pushes queued by this instance go out at once instead of at the next poll. */
+  /**
+   * Pushes queued by this instance go out at once instead of at the next poll — right after the
+   * answer to the request that queued them has been written.
+   */
   @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
   @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
+  onOrderChanged(): void {
+    if (this.queue.takeQueued()) setImmediate(() => void this.drain());
+  }
+
   @OnDomainEvent(PUSH_QUEUED)
   onQueued(): void {
-    void this.drain();
+    setImmediate(() => void this.drain());
   }
 
   drain(): Promise<void> {

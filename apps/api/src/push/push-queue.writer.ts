@@ -9,10 +9,24 @@ import { OnDomainEvent } from '../events';
  */
 @Injectable()
 export class PushQueueWriter {
+  private queuedSinceTaken = false;
+
   constructor(private readonly repository: PushRepository) {}
 
   @OnDomainEvent(ORDER_CHANGES_IN_TRANSACTION, { suppressErrors: false })
   async onOrderChanges({ tx, changes, now }: OrderChangesInTransaction): Promise<void> {
-    await this.repository.enqueueForChanges(tx, changes, now);
+    if ((await this.repository.enqueueForChanges(tx, changes, now)) > 0) {
+      this.queuedSinceTaken = true;
+    }
+  }
+
+  /**
+   * Whether pushes were queued since the last call (a rolled-back transaction may say yes: one
+   * needless look at the queue). Most orders have no follower, and then nobody looks at all.
+   */
+  takeQueued(): boolean {
+    const queued = this.queuedSinceTaken;
+    this.queuedSinceTaken = false;
+    return queued;
   }
 }
