@@ -101,32 +101,32 @@ export class AdminFeedGateway implements OnGatewayInit, OnGatewayConnection {
 
   @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
   onCreated({ version, order }: OrderChangedEvent): void {
-    this.namespace.emit(ADMIN_EVENTS.created, { version, order });
+    this.afterAnswer(() => this.namespace.emit(ADMIN_EVENTS.created, { version, order }));
   }
 
   @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
   onRefreshed({ version, order }: OrderChangedEvent): void {
-    this.namespace.emit(ADMIN_EVENTS.refreshed, { version, order });
+    this.afterAnswer(() => this.namespace.emit(ADMIN_EVENTS.refreshed, { version, order }));
   }
 
   @OnDomainEvent(ORDER_DOMAIN_EVENTS.removed)
   onRemoved({ version, order }: OrderRemovedEvent): void {
-    this.namespace.emit(ADMIN_EVENTS.removed, { version, order });
+    this.afterAnswer(() => this.namespace.emit(ADMIN_EVENTS.removed, { version, order }));
   }
 
   @OnDomainEvent(AURORA_DELIVERY_CHANGED)
   onDelivery(delivery: AuroraDeliveryDto): void {
-    this.namespace.emit(ADMIN_EVENTS.delivery, delivery);
+    this.afterAnswer(() => this.namespace.emit(ADMIN_EVENTS.delivery, delivery));
   }
 
   @OnDomainEvent(ADMIN_DOMAIN_EVENTS.activity)
   onActivity(entry: AuditEntryDto): void {
-    this.namespace.emit(ADMIN_EVENTS.activity, entry);
+    this.afterAnswer(() => this.namespace.emit(ADMIN_EVENTS.activity, entry));
   }
 
   @OnDomainEvent(SCREEN_STATE_CHANGED)
   onScreenState({ screenState }: ScreenStateChangedEvent): void {
-    this.namespace.emit(ADMIN_EVENTS.screenState, screenState);
+    this.afterAnswer(() => this.namespace.emit(ADMIN_EVENTS.screenState, screenState));
   }
 
   @OnDomainEvent(ADMIN_DOMAIN_EVENTS.sessionEnded)
@@ -138,6 +138,14 @@ export class AdminFeedGateway implements OnGatewayInit, OnGatewayConnection {
         socket.disconnect(true);
       }
     }
+  }
+
+  /**
+   * The events arrive inside the request that made the change: the desks hear of it right after
+   * its answer is written (every emit here goes the same way, so their order is kept).
+   */
+  private afterAnswer(emit: () => void): void {
+    setImmediate(emit);
   }
 
   private async authenticate(socket: AdminSocket): Promise<AdminSession | undefined> {
