@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
+import { destination } from 'pino';
 import { AppConfig } from '../config';
 import { redactUrl, REDACTED_PATHS } from './redaction';
 
@@ -18,28 +19,41 @@ const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig): Params => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: requestId,
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          serializers: {
-            req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: redactUrl(req.url),
-              remoteAddress: req.remoteAddress,
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        pinoHttp: [
+          {
+            level: config.logLevel,
+            genReqId: requestId,
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            serializers: {
+              req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: redactUrl(req.url),
+                remoteAddress: req.remoteAddress,
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
-          autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
-          customLogLevel: (_req, res, error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        },
+          logDestination(),
+        ],
       }),
     }),
   ],
 })
 export class LoggingModule {}
+
+/**
+ * Standard output, written asynchronously: a synchronous write blocks the event loop while the
+ * reader (journald, a pipe) is slow, and on a full pipe pino's synchronous mode sleeps 100 ms
+ * before it retries — an order's answer and its broadcast would wait behind a log line. pino
+ * flushes what is still buffered when the process exits.
+ */
+function logDestination() {
+  return destination({ dest: 1, sync: false });
+}
 
 function requestId(request: IncomingMessage, response: ServerResponse): string {
   const incoming = request.headers['x-request-id'];
