@@ -32,6 +32,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // No ETag on API answers: nothing revalidates them, and it is a SHA-1 of every body (the built
+  // apps' files keep theirs: serve-static sets its own).
+  app.set('etag', false);
   // Behind a reverse proxy (TRUST_PROXY), trust the nearest hop's X-Forwarded-For / -Proto only.
   app.set('trust proxy', trustProxyFunction(config.trustProxy));
   app.use(
