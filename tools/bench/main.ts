@@ -25,6 +25,7 @@ import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
 import { measurePush } from './push-phase.ts';
 import { type Figure, medianFigures, printTable, printVersus } from './report.ts';
+import { hardFileLimit } from './spawn-limited.ts';
 import { now, summarize } from './stats.ts';
 
 const { values } = parseArgs({
@@ -50,6 +51,8 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   process.stderr.write('--rounds takes a whole number of at least 1\n');
   process.exit(2);
 }
+/** LimitNOFILE in deploy/hubble@.service. */
+const DEPLOYED_FILE_LIMIT = 65_536;
 const FLOOR_SCRIPT = join(import.meta.dirname, 'floor-server.ts');
 const AURORA_KEY = 'bench-aurora-key';
 /** When each order's add reached the Aurora stand-in (versus runs only). */
@@ -131,7 +134,7 @@ async function startProduct(
   const servers: BenchServer[] = [];
   for (let i = 0; i < count; i++) {
     const script = kind === 'floor' ? FLOOR_SCRIPT : undefined;
-    servers.push(await BenchServer.start(env, maxBoards + 2048, DIST, script));
+    servers.push(await BenchServer.start(env, serverFileLimit(maxBoards), DIST, script));
   }
   return {
     servers,
@@ -162,6 +165,17 @@ async function startProduct(
       if (database) await adminQuery(`drop database if exists ${database} with (force)`);
     },
   };
+}
+
+/**
+ * The open-file limit a server runs with: what deploy/hubble@.service gives it (LimitNOFILE=65536)
+ * where this machine's hard limit allows, and never less than the boards need. The product keeps a
+ * tenth of it in reserve (MAX_CONNECTIONS); a limit barely above the boards would make it close
+ * idle connections to make room while a reconnect storm briefly holds old and new ones at once.
+ */
+function serverFileLimit(maxBoards: number): number {
+  const wanted = Math.min(DEPLOYED_FILE_LIMIT, hardFileLimit() ?? DEPLOYED_FILE_LIMIT);
+  return Math.max(wanted, maxBoards + 2048);
 }
 
 async function adminQuery(sql: string): Promise<void> {

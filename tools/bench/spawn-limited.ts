@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** Exit code the wrapper uses when `ulimit -n` is refused. */
 const LIMIT_REFUSED = 97;
@@ -29,6 +30,20 @@ export function spawnWithFdLimit(
       stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     },
   );
+}
+
+/** The hard open-file limit of this process (inherited by its children), or undefined. */
+export function hardFileLimit(): number | undefined {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('Max open files'));
+    const hard = line?.match(/(\d+|unlimited)\s+(\d+|unlimited)/)?.[2];
+    if (!hard) return undefined;
+    return hard === 'unlimited' ? Number.MAX_SAFE_INTEGER : Number(hard);
+  } catch {
+    return undefined;
+  }
 }
 
 export function limitRefused(code: number | null, fdLimit: number): string | undefined {
