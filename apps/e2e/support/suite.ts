@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { BoardPage } from './board-page';
-import { cspViolations, launchChromium, newContext } from './browser';
+import { cspViolations, launchChromium, newContext, takeCspViolations } from './browser';
 import { Product } from './product';
 
 export interface BrowserSuite {
@@ -10,6 +10,17 @@ export interface BrowserSuite {
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A new page at `path` on the product, in a fresh profile, once its feed is live. */
   openBoard(path?: string, options?: BrowserContextOptions): Promise<BoardPage>;
+  /**
+   * A browser profile made on first use and kept for the rest of the `describe` under `key` (for
+   * a matrix of checks that need no fresh profile each: it saves the profile's start, a cold
+   * cache and a service-worker install per cell). Its CSP violations still fail the test they
+   * happened in; it is closed after the last test.
+   */
+  sharedContext(
+    key: string,
+    options?: BrowserContextOptions,
+    setUp?: (context: BrowserContext) => Promise<void>,
+  ): Promise<BrowserContext>;
 }
 
 /**
@@ -20,6 +31,7 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
   let product: Product | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const shared = new Map<string, Promise<BrowserContext>>();
 
   beforeAll(async () => {
     product = await Product.start(env);
@@ -31,10 +43,18 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
     const closing = contexts.splice(0);
     const violations = closing.flatMap((context) => cspViolations(context));
     await Promise.all(closing.map((context) => context.close()));
+    for (const made of await Promise.allSettled(shared.values())) {
+      if (made.status === 'fulfilled') violations.push(...takeCspViolations(made.value));
+    }
     expect(violations).toEqual([]);
   });
 
   afterAll(async () => {
+    const kept = await Promise.allSettled(shared.values());
+    shared.clear();
+    await Promise.all(
+      kept.map((made) => (made.status === 'fulfilled' ? made.value.close() : undefined)),
+    );
     await browser?.close();
     await product?.stop();
   });
@@ -52,6 +72,18 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
       const context = await newContext(suite.browser, options);
       contexts.push(context);
       return context;
+    },
+    sharedContext(key, options, setUp) {
+      let made = shared.get(key);
+      if (!made) {
+        made = (async () => {
+          const context = await newContext(suite.browser, options);
+          await setUp?.(context);
+          return context;
+        })();
+        shared.set(key, made);
+      }
+      return made;
     },
     async openBoard(path = '/', options) {
       const context = await suite.newContext(options);
