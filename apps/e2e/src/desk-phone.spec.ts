@@ -84,17 +84,26 @@ describe('the back-office on a phone and at 200 % text', () => {
     async (viewport, size) => {
       // Browser zoom: the CSS viewport shrinks and each CSS pixel takes two device pixels.
       const zoom = size === 'zoom-200' ? 2 : 1;
-      const desk = await openDesk({
-        viewport: { width: viewport.width / zoom, height: Math.round(viewport.height / zoom) },
+      const cssViewport = {
+        width: viewport.width / zoom,
+        height: Math.round(viewport.height / zoom),
+      };
+      // One signed-in profile and page per text size; each cell loads the desk afresh at its size.
+      const context = await suite.sharedContext(`desk-${size}`, {
+        viewport: cssViewport,
         deviceScaleFactor: zoom,
         storageState: signedIn,
       });
+      const desk = new DeskPage(context.pages()[0] ?? (await context.newPage()), suite.product.url);
+      await desk.page.setViewportSize(cssViewport);
+      await desk.open();
       await desk.live();
       // Android's font scale: a larger root font size (the layout is measured in rem).
       if (size === 'root-200') {
         await desk.page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
       }
-      await desk.order(208).waitFor();
+      // The profile remembers the last cell's language: the tile by its number, not its name.
+      await desk.page.locator('app-order-list [data-order="208"]').waitFor();
       for (const lang of ['en', 'nl'] as const) {
         await desk.page.locator(`hubble-language-switch button[lang="${lang}"]`).click();
         await desk.page.waitForFunction((l) => document.documentElement.lang === l, lang);
