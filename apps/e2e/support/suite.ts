@@ -24,8 +24,8 @@ export interface BrowserSuite {
 }
 
 /**
- * For a `describe`: starts the built product (own store) and Chromium before its tests, closes
- * each test's browser profiles after it, and stops both at the end.
+ * For a `describe`: starts the built product (own store) and Chromium (at the same time) before
+ * its tests, closes each test's browser profiles after it, and stops both at the end.
  */
 export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
   let product: Product | undefined;
@@ -34,8 +34,13 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
   const shared = new Map<string, Promise<BrowserContext>>();
 
   beforeAll(async () => {
-    product = await Product.start(env);
-    browser = await launchChromium();
+    // Side by side: each takes seconds on a loaded machine. Both are awaited either way, so
+    // afterAll stops whichever started even when the other failed.
+    const started = await Promise.allSettled([
+      Product.start(env).then((made) => (product = made)),
+      launchChromium().then((launched) => (browser = launched)),
+    ]);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
   });
 
   // Every browser test runs with the product's CSP on; a page it blocked anything on fails it.
