@@ -58,7 +58,7 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
     const kept = await Promise.allSettled(shared.values());
     shared.clear();
     await Promise.all(
-      kept.map((made) => (made.status === 'fulfilled' ? made.value.close() : undefined)),
+      kept.flatMap((made) => (made.status === 'fulfilled' ? [made.value.close()] : [])),
     );
     await browser?.close();
     await product?.stop();
