@@ -1,5 +1,5 @@
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { ADMIN_ROUTES } from '@hubble/contracts';
+import { ADMIN_ROUTES, type OrderDto } from '@hubble/contracts';
 import { AuroraStandIn } from '../../../tools/aurora-stand-in/aurora-stand-in';
 import { axeViolations, screenshot } from '../support/browser';
 import { DeskPage } from '../support/desk-page';
@@ -11,9 +11,12 @@ const AURORA_KEY = 'e2e-aurora-key';
 // bound of seconds only catches one that waits for a poll or a reload, on a loaded machine.
 const BOUND_MS = 5000;
 
-/** Waits (briefly) until `locator` shows `text`: the view updates just after the event. */
+/**
+ * Waits until `locator` shows `text`: the view updates just after the event (a bound of seconds
+ * for a loaded machine).
+ */
 async function shows(locator: Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).waitFor({ timeout: 3000 });
+  await locator.filter({ hasText: text }).waitFor({ timeout: 5000 });
 }
 
 /**
@@ -130,20 +133,25 @@ describe('the staff back-office', () => {
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' }),
     );
     await attacker.goto(elsewhere);
+    const recall = `${suite.product.url}${ADMIN_ROUTES.orders}/555/recall`;
+    // Settled once the server has answered (a refusal or not), so its decision is made by then.
     await attacker.evaluate(async (target) => {
       // The request is sent; Cross-Origin-Resource-Policy then keeps its answer from this page.
       await fetch(target, { method: 'POST', mode: 'no-cors', credentials: 'include' }).catch(
         () => undefined,
       );
-    }, `${suite.product.url}${ADMIN_ROUTES.orders}/555/recall`);
-    await desk.page.waitForTimeout(500);
+    }, recall);
+    const active = (await (await fetch(`${suite.product.url}/api/orders`)).json()) as OrderDto[];
+    expect(active.map((order) => order.number)).not.toContain(555);
     expect(await board.tile(555).count()).toBe(0);
     expect(await desk.recall(555).count()).toBe(1);
 
-    // The same request from the back-office's own page does put it back.
-    await desk.page.evaluate(async (target) => {
-      await fetch(target, { method: 'POST', credentials: 'include' });
-    }, `${suite.product.url}${ADMIN_ROUTES.orders}/555/recall`);
+    // The same request from the back-office's own page does put it back: 200 (409 "already
+    // active" had the forged one done it first).
+    const status = await desk.page.evaluate(async (target) => {
+      return (await fetch(target, { method: 'POST', credentials: 'include' })).status;
+    }, recall);
+    expect(status).toBe(200);
     await board.tile(555).waitFor();
   });
 

@@ -21,15 +21,20 @@ const LANGS = ['en', 'nl'] as const;
 /** A dozen orders, up to four digits. */
 const SENT = [3, 12, 27, 45, 88, 101, 230, 305, 512, 777, 850, 1234];
 
-function contextFor(size: (typeof SIZES)[number], text: (typeof TEXT)[number]) {
-  const options: BrowserContextOptions =
-    text === 'zoom-200'
-      ? {
-          viewport: { width: Math.round(size.width / 2), height: Math.round(size.height / 2) },
-          deviceScaleFactor: 2,
-        }
-      : { viewport: size };
-  return { ...options, reducedMotion: 'reduce' as const };
+/** The CSS viewport of a size at a text setting (browser zoom halves it). */
+function viewportFor(size: (typeof SIZES)[number], text: (typeof TEXT)[number]) {
+  return text === 'zoom-200'
+    ? { width: Math.round(size.width / 2), height: Math.round(size.height / 2) }
+    : { width: size.width, height: size.height };
+}
+
+/** A profile per text setting: its screens, sizes and languages are loaded one after another. */
+function contextFor(text: (typeof TEXT)[number]): BrowserContextOptions {
+  return {
+    viewport: viewportFor(SIZES[0], text),
+    deviceScaleFactor: text === 'zoom-200' ? 2 : 1,
+    reducedMotion: 'reduce',
+  };
 }
 
 describe('the board and the kiosk from 320 px, at 100 % and 200 % text, in both languages', () => {
@@ -50,16 +55,20 @@ describe('the board and the kiosk from 320 px, at 100 % and 200 % text, in both 
   )(
     '%s at %s, text %s: no sideways scroll, no collisions, no clipped buttons, no violations',
     async (name, sizeName, text, screen, size) => {
-      const context = await suite.newContext(contextFor(size, text));
-      if (text === 'font-200') {
-        // Before the app starts (the kiosk sizes its tiles in rem too), on every page load.
-        await context.addInitScript(() => {
-          const larger = () => document.documentElement.style.setProperty('font-size', '200%');
-          if (document.documentElement) larger();
-          else document.addEventListener('readystatechange', larger, { once: true });
-        });
-      }
-      const board = new BoardPage(await context.newPage());
+      // One profile and page per text setting, for the board and the kiosk (one origin); each
+      // cell still loads the page afresh at its size (never a resize of another cell's layout).
+      const context = await suite.sharedContext(`sizes-${text}`, contextFor(text), async (made) => {
+        if (text === 'font-200') {
+          // Before the app starts (the kiosk sizes its tiles in rem too), on every page load.
+          await made.addInitScript(() => {
+            const larger = () => document.documentElement.style.setProperty('font-size', '200%');
+            if (document.documentElement) larger();
+            else document.addEventListener('readystatechange', larger, { once: true });
+          });
+        }
+      });
+      const board = new BoardPage(context.pages()[0] ?? (await context.newPage()));
+      await board.page.setViewportSize(viewportFor(size, text));
       for (const lang of LANGS) {
         const separator = screen.path.includes('?') ? '&' : '?';
         await board.page.goto(

@@ -1,3 +1,4 @@
+import { waitUntil } from '../../api/test/support/wait-until';
 import { BoardPage } from '../support/board-page';
 import { axeViolations, screenshot } from '../support/browser';
 import { DeskPage } from '../support/desk-page';
@@ -20,8 +21,12 @@ describe('run-time branding (BRAND_* set)', () => {
   ] as const)(
     '%s: header, title, theme colour, favicon and manifest follow them',
     async (name, path, viewport) => {
-      const board = await suite.openBoard(path, { viewport });
-      const { page } = board;
+      // One page for both screens, loaded afresh at each size.
+      const context = await suite.sharedContext('screens');
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.setViewportSize(viewport);
+      await page.goto(new URL(path, suite.product.url).href);
+      await new BoardPage(page).live();
       await page.locator('.brand-name', { hasText: 'Café De Zwaan' }).waitFor();
       const looks = await page.evaluate(() => {
         const bar = getComputedStyle(document.querySelector('.bar')!);
@@ -74,17 +79,19 @@ describe('run-time branding (BRAND_* set)', () => {
 
     await suite.product.sendOrder(31);
     // getNotifications is async, which waitForFunction does not await: ask until it is there.
+    let found: { title: string; icon: string } | null = null;
     const shown = async () => {
-      for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
-        const found = await board.page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.ready;
-          const [notification] = await registration.getNotifications({ tag: 'order-31' });
-          return notification ? { title: notification.title, icon: notification.icon } : null;
-        });
-        if (found) return found;
-        await board.page.waitForTimeout(100);
-      }
-      return null;
+      await waitUntil(
+        async () =>
+          (found = await board.page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.ready;
+            const [notification] = await registration.getNotifications({ tag: 'order-31' });
+            return notification ? { title: notification.title, icon: notification.icon } : null;
+          })) !== null,
+        15_000,
+        'the notification of order 31',
+      );
+      return found;
     };
     expect(await shown()).toEqual({
       title: 'Café De Zwaan: Your order is ready',

@@ -72,6 +72,20 @@ describe('the back-office on a phone and at 200 % text', () => {
     return desk;
   }
 
+  /**
+   * A signed-in desk on a 360×640 phone, loaded afresh in one page kept for the tests that
+   * need no fresh profile (the session and the language stay as signed in: English).
+   */
+  async function openSignedInPhone(): Promise<DeskPage> {
+    const context = await suite.sharedContext('signed-in-phone', {
+      viewport: { width: 360, height: 640 },
+      storageState: signedIn,
+    });
+    const desk = new DeskPage(context.pages()[0] ?? (await context.newPage()), suite.product.url);
+    await desk.open();
+    return desk;
+  }
+
   const viewports = [
     { width: 320, height: 640 },
     { width: 360, height: 640 },
@@ -84,17 +98,27 @@ describe('the back-office on a phone and at 200 % text', () => {
     async (viewport, size) => {
       // Browser zoom: the CSS viewport shrinks and each CSS pixel takes two device pixels.
       const zoom = size === 'zoom-200' ? 2 : 1;
-      const desk = await openDesk({
-        viewport: { width: viewport.width / zoom, height: Math.round(viewport.height / zoom) },
+      const cssViewport = {
+        width: viewport.width / zoom,
+        height: Math.round(viewport.height / zoom),
+      };
+      // One signed-in profile and page per device pixel ratio (the root font size is set in the
+      // page); each cell loads the desk afresh at its size.
+      const context = await suite.sharedContext(`desk-zoom-${zoom}`, {
+        viewport: cssViewport,
         deviceScaleFactor: zoom,
         storageState: signedIn,
       });
+      const desk = new DeskPage(context.pages()[0] ?? (await context.newPage()), suite.product.url);
+      await desk.page.setViewportSize(cssViewport);
+      await desk.open();
       await desk.live();
       // Android's font scale: a larger root font size (the layout is measured in rem).
       if (size === 'root-200') {
         await desk.page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
       }
-      await desk.order(208).waitFor();
+      // The profile remembers the last cell's language: the tile by its number, not its name.
+      await desk.page.locator('app-order-list [data-order="208"]').waitFor();
       for (const lang of ['en', 'nl'] as const) {
         await desk.page.locator(`hubble-language-switch button[lang="${lang}"]`).click();
         await desk.page.waitForFunction((l) => document.documentElement.lang === l, lang);
@@ -152,7 +176,7 @@ describe('the back-office on a phone and at 200 % text', () => {
   });
 
   it('a removal moves the focus to the next order, and the undo bar covers no order', async () => {
-    const desk = await openDesk({ storageState: signedIn });
+    const desk = await openSignedInPhone();
     await desk.live();
     await desk.order(208).waitFor();
     const numbers = await desk.numbers();
@@ -188,7 +212,7 @@ describe('the back-office on a phone and at 200 % text', () => {
   });
 
   it('logging out asks first; cancel keeps the session', async () => {
-    const desk = await openDesk({ storageState: signedIn });
+    const desk = await openSignedInPhone();
     await desk.live();
     await desk.logOutButton.click();
     await desk.logOutDialog.waitFor();
@@ -202,7 +226,7 @@ describe('the back-office on a phone and at 200 % text', () => {
   });
 
   it('without a connection the banner and the desk agree: nothing is claimed to work', async () => {
-    const desk = await openDesk({ storageState: signedIn });
+    const desk = await openSignedInPhone();
     await desk.live();
     await desk.order(208).waitFor();
     await desk.page.context().setOffline(true);

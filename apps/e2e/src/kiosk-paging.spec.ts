@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { axeViolations, screenshot } from '../support/browser';
-import type { BoardPage } from '../support/board-page';
+import { BoardPage } from '../support/board-page';
 import { browserSuite } from '../support/suite';
 
 const PUBLIC_URL = 'https://orders.cafe.example.org';
@@ -28,8 +28,16 @@ describe('the kiosk: every order readable, paged within 30 s, QR code to PUBLIC_
     return NUMBERS.slice(0, count);
   }
 
+  /**
+   * The kiosk at `path`, loaded afresh at `viewport` in one page kept for the suite (one profile:
+   * the cache and the service worker are warm after the first load, as on a real kiosk).
+   */
   async function openKiosk(path: string, viewport: { width: number; height: number }) {
-    const board = await suite.openBoard(path, { viewport, reducedMotion: 'reduce' });
+    const context = await suite.sharedContext('kiosk', { viewport, reducedMotion: 'reduce' });
+    const board = new BoardPage(context.pages()[0] ?? (await context.newPage()));
+    await board.page.setViewportSize(viewport);
+    await board.page.goto(new URL(path, suite.product.url).href);
+    await board.live();
     await board.page.locator('app-kiosk').waitFor();
     return board;
   }

@@ -1,4 +1,5 @@
 import { axeViolations, screenshot } from '../support/browser';
+import { BoardPage } from '../support/board-page';
 import { browserSuite } from '../support/suite';
 
 // Sent in this order; the board shows them by number, the followed one (42) pinned on top.
@@ -9,6 +10,32 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   const suite = browserSuite();
   const open = (path: string, options?: Parameters<typeof suite.openBoard>[1]) =>
     suite.openBoard(path, options);
+
+  /**
+   * For the checks that need no fresh profile (nothing followed, no language chosen): `path`
+   * loaded afresh in one page kept for the suite, at this size, scheme and motion preference.
+   */
+  async function openAgain(
+    path: string,
+    {
+      viewport = { width: 360, height: 640 },
+      colorScheme = 'light',
+      reducedMotion = 'no-preference',
+    }: {
+      viewport?: { width: number; height: number };
+      colorScheme?: 'light' | 'dark';
+      reducedMotion?: 'reduce' | 'no-preference';
+    } = {},
+  ): Promise<BoardPage> {
+    const context = await suite.sharedContext('looks');
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme, reducedMotion });
+    await page.goto(new URL(path, suite.product.url).href);
+    const board = new BoardPage(page);
+    await board.live();
+    return board;
+  }
 
   beforeAll(async () => {
     for (const number of SENT) await suite.product.sendOrder(number);
@@ -52,7 +79,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   it.each(['dark', 'light'] as const)(
     'as a 1920×1080 kiosk (%s): a big grid without input that fits the screen, no violations',
     async (colorScheme) => {
-      const board = await open('/?mode=kiosk', {
+      const board = await openAgain('/?mode=kiosk', {
         colorScheme,
         viewport: { width: 1920, height: 1080 },
       });
@@ -95,7 +122,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   ] as const)(
     'animates a new order; with reduced motion (%s) without movement',
     async (reducedMotion, moves) => {
-      const board = await open('/', { reducedMotion });
+      const board = await openAgain('/', { reducedMotion });
       const number = reducedMotion === 'reduce' ? 501 : 500;
       await suite.product.sendOrder(number);
       await board.tile(number).waitFor();
@@ -108,7 +135,7 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
   );
 
   it('shows where the keyboard focus is', async () => {
-    const board = await open('/');
+    const board = await openAgain('/');
     await board.page.keyboard.press('Tab');
     await board.page.keyboard.press('Tab');
     await board.page.keyboard.press('Tab');

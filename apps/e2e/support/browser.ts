@@ -80,11 +80,22 @@ export function takeCspViolations(context: BrowserContext): string[] {
   return reports.splice(0);
 }
 
-/** Writes `dist/e2e-screenshots/<name>.png` and prints where. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots are written only when asked for with `E2E_SCREENSHOTS=1`: encoding the PNGs costs
+ * CPU time (board-sizes: 75 s with them, 43 s without, on two cores) and no test reads them.
+ */
+export const SCREENSHOTS_WANTED = process.env['E2E_SCREENSHOTS'] === '1';
+
+/**
+ * Once animations are over, writes `dist/e2e-screenshots/<name>.png` and prints where (only with
+ * `E2E_SCREENSHOTS=1`; returns `null` otherwise). The page is settled either way, so a test does
+ * the same with and without screenshots.
+ */
+export async function screenshot(page: Page, name: string): Promise<string | null> {
+  await settle(page);
+  if (!SCREENSHOTS_WANTED) return null;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await settle(page);
   await page.screenshot({ path, animations: 'disabled' });
   process.stdout.write(`screenshot: ${path}\n`);
   return path;

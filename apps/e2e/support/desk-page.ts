@@ -50,7 +50,7 @@ export class DeskPage {
       .waitForFunction(
         (text) => document.querySelector<HTMLInputElement>('#order-number')?.value === text,
         expected,
-        { timeout: 2000 },
+        { timeout: 5000 },
       )
       .catch(() => undefined);
     return this.page.locator('#order-number').inputValue();
