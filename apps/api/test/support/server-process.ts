@@ -8,6 +8,7 @@ const LISTENING = /listening on (http:\/\/localhost:\d+)/;
 /** The built API (dist/apps/api/main.js) running as a child process, as in production. */
 export class ServerProcess {
   private output = '';
+  private stopping = false;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -43,6 +44,14 @@ export class ServerProcess {
     const append = (chunk: Buffer) => (server.output += chunk.toString());
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);
+    child.once('exit', (code, signal) => {
+      if (server.stopping) return;
+      // Otherwise the tests after it only see "connection refused": say why it went.
+      console.error(
+        `Server ${url} exited unexpectedly (code ${code}, signal ${signal}); its last output:\n` +
+          server.output.slice(-4000),
+      );
+    });
     return server;
   }
 
@@ -57,6 +66,7 @@ export class ServerProcess {
   /** Sends the signal and waits until the process is gone. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.stopping = true;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill(signal);
     await exited;
