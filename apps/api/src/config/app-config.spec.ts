@@ -98,14 +98,24 @@ describe('loadConfig', () => {
 });
 
 describe('the server with a wrong configuration', () => {
-  it.each([
+  const cases: [string, Record<string, string>][] = [
     ['ORDER_TIMEOUT_SECONDS', { ORDER_TIMEOUT_SECONDS: 'abc' }],
     ['DATABASE_URL', { DATABASE_URL: 'postgres//nohost' }],
     ['AURORA_API_KEY', { AURORA_URL: 'http://127.0.0.1:9' }],
     ['ADMIN_TOKEN', { NODE_ENV: 'production' }],
     ['VAPID_SUBJECT', { NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(16) }],
-  ])('stops with one clear line naming %s', async (variable, env) => {
-    const { code, output } = await runServerToExit(env);
+  ];
+  // Each case is its own process: start them all at once; each test checks its own.
+  let runs: Map<string, ReturnType<typeof runServerToExit>>;
+  beforeAll(() => {
+    runs = new Map(cases.map(([variable, env]) => [variable, runServerToExit(env)]));
+  });
+  afterAll(async () => {
+    await Promise.all(runs.values());
+  });
+
+  it.each(cases)('stops with one clear line naming %s', async (variable) => {
+    const { code, output } = await runs.get(variable)!;
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringContaining(variable)]);
     expect(output).toMatch(/^Configuration error: /);
