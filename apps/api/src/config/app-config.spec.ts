@@ -90,6 +90,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reuses an Aurora probe for 10 s by default, AURORA_PROBE_CACHE_MS from 100 ms', () => {
+    expect(loadConfig({}).auroraDelivery.probeCacheMs).toBe(10_000);
+    expect(loadConfig({ AURORA_PROBE_CACHE_MS: '500' }).auroraDelivery.probeCacheMs).toBe(500);
+    expect(() => loadConfig({ AURORA_PROBE_CACHE_MS: '50' })).toThrow(/AURORA_PROBE_CACHE_MS/);
+    expect(() => loadConfig({ AURORA_PROBE_CACHE_MS: '1s' })).toThrow(/AURORA_PROBE_CACHE_MS/);
+  });
+
   it('does not echo a malformed DATABASE_URL, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres//user:s3cret@db' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
