@@ -372,6 +372,7 @@ describe('staff sign-in when the provider is down or slow', () => {
         expect(code).toBe(1);
         expect(output).toContain(message);
       },
+      60_000, // six node processes start together on a loaded machine
     );
   });
 });
