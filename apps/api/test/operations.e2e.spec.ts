@@ -46,6 +46,8 @@ describe('operations: metrics, logs, health', () => {
       AURORA_URL: standIn.url,
       AURORA_API_KEY: AURORA_KEY,
       AURORA_REASSERT_SECONDS: '3600',
+      // Readiness probes Aurora afresh after 0.5 s (10 s by default), so a test need not wait.
+      AURORA_PROBE_CACHE_MS: '500',
       ...(redisUp && { REDIS_URL: TEST_REDIS_URL, REDIS_CHANNEL_PREFIX: testChannelPrefix() }),
     });
   });
@@ -186,10 +188,19 @@ describe('operations: metrics, logs, health', () => {
 
     await standIn.down();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 10_500)); // past the probe cache
-      const degraded = await fetch(`${server.url}/health/ready`);
+      // Readiness is asked until a fresh probe (past AURORA_PROBE_CACHE_MS) finds Aurora gone.
+      let degraded = await fetch(`${server.url}/health/ready`);
+      let body = (await degraded.json()) as { status: string; details: { aurora: unknown } };
+      await waitUntil(
+        async () => {
+          degraded = await fetch(`${server.url}/health/ready`);
+          body = (await degraded.json()) as typeof body;
+          return body.status !== 'ok';
+        },
+        10_000,
+        'readiness to notice Aurora is gone',
+      );
       expect(degraded.status).toBe(200);
-      const body = (await degraded.json()) as { status: string; details: { aurora: unknown } };
       expect(body.status).toBe('degraded');
       expect(body.details.aurora).toEqual({
         status: 'degraded',

@@ -1,6 +1,7 @@
 import { BoardClient } from './support/board-client';
 import { ServerProcess } from './support/server-process';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores';
+import { waitUntil } from './support/wait-until';
 import { WebhookSigner } from './support/webhook-signer';
 
 interface ListedOrder {
@@ -60,8 +61,14 @@ describe.each(STORE_KINDS)('surviving a SIGKILL on %s', (kind) => {
   it('removes orders that fell due while the server was down, at start', async () => {
     const first = await start(1);
     await signer.sendOrder(first.url, 15);
+    const dueBy = Date.now() + 1000; // stored before the answer, so it expires by then
     await first.stop('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Due while the server is down: its time is up before the second start.
+    await waitUntil(
+      () => Date.now() > dueBy,
+      5000,
+      'order 15 to fall due while the server is down',
+    );
 
     const second = await start(1);
     board = new BoardClient(second.url);

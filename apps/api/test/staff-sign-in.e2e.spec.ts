@@ -338,22 +338,41 @@ describe('staff sign-in when the provider is down or slow', () => {
     }
   }, 60_000);
 
-  it.each([
-    [{ OIDC_ISSUER: 'http://login.example.org' }, 'OIDC_ISSUER must be an https URL'],
-    [{ OIDC_ISSUER: 'https://login.example.org' }, 'OIDC_CLIENT_ID is required'],
-    [
-      { OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'x' },
-      'OIDC_CLIENT_SECRET is required',
-    ],
-    [
-      { OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' },
-      'OIDC_REDIRECT_URI or PUBLIC_URL is required',
-    ],
-    [{ ADMIN_TOKEN_LOGIN: 'maybe' }, 'ADMIN_TOKEN_LOGIN must be on or off'],
-    [{ ADMIN_TOKEN_LOGIN: 'off' }, 'ADMIN_TOKEN_LOGIN=off needs OIDC_ISSUER'],
-  ])('refuses to start with %j', async (env, message) => {
-    const { code, output } = await runServerToExit({ ...store.env, ADMIN_TOKEN: TOKEN, ...env });
-    expect(code).toBe(1);
-    expect(output).toContain(message);
+  describe('with a wrong configuration', () => {
+    const refusals: [Record<string, string>, string][] = [
+      [{ OIDC_ISSUER: 'http://login.example.org' }, 'OIDC_ISSUER must be an https URL'],
+      [{ OIDC_ISSUER: 'https://login.example.org' }, 'OIDC_CLIENT_ID is required'],
+      [
+        { OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'x' },
+        'OIDC_CLIENT_SECRET is required',
+      ],
+      [
+        { OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' },
+        'OIDC_REDIRECT_URI or PUBLIC_URL is required',
+      ],
+      [{ ADMIN_TOKEN_LOGIN: 'maybe' }, 'ADMIN_TOKEN_LOGIN must be on or off'],
+      [{ ADMIN_TOKEN_LOGIN: 'off' }, 'ADMIN_TOKEN_LOGIN=off needs OIDC_ISSUER'],
+    ];
+    // Each refusal is its own process: all start at once when this block begins (not beside the
+    // server starts above, whose 20 s start bound a loaded machine needs); each test checks its own.
+    let refusalRuns: Promise<{ code: number | null; output: string }>[] = [];
+    beforeAll(() => {
+      refusalRuns = refusals.map(([env]) =>
+        runServerToExit({ ...store.env, ADMIN_TOKEN: TOKEN, ...env }),
+      );
+    });
+    afterAll(async () => {
+      await Promise.all(refusalRuns);
+    });
+
+    it.each(refusals.map(([env, message], index) => [env, message, index] as const))(
+      'refuses to start with %j',
+      async (_env, message, index) => {
+        const { code, output } = await refusalRuns[index];
+        expect(code).toBe(1);
+        expect(output).toContain(message);
+      },
+      60_000, // six node processes start together on a loaded machine
+    );
   });
 });

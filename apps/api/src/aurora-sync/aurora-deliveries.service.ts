@@ -13,9 +13,6 @@ export interface AuroraSyncStatus {
   outbox: { pending: number; retrying: number; failed: number };
 }
 
-/** A probe answer is reused this long (readiness may be polled every second). */
-const PROBE_CACHE_MS = 10_000;
-
 /** Read side of Aurora sync, for the back-office and /health. */
 @Injectable()
 export class AuroraDeliveriesService {
@@ -43,7 +40,7 @@ export class AuroraDeliveriesService {
 
   /**
    * Why Aurora does not take our calls now, or null when it does (or sync is off): the probe
-   * (at most every 10 s) tells unreachable, a wrong key and a switched-off feature apart; a
+   * (at most every AURORA_PROBE_CACHE_MS, 10 s by default) tells unreachable, a wrong key and a switched-off feature apart; a
    * missing grant only shows in a refused call, so a standing refusal counts too.
    */
   async problem(): Promise<AuroraProblemDto | null> {
@@ -62,7 +59,7 @@ export class AuroraDeliveriesService {
 
   private probe(): Promise<AuroraProbe> {
     const now = Date.now();
-    if (!this.lastProbe || now - this.lastProbe.at > PROBE_CACHE_MS) {
+    if (!this.lastProbe || now - this.lastProbe.at > this.config.auroraDelivery.probeCacheMs) {
       this.lastProbe = { at: now, result: this.client.probe() };
     }
     return this.lastProbe.result;

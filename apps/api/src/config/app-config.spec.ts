@@ -90,6 +90,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reuses an Aurora probe for 10 s by default, AURORA_PROBE_CACHE_MS from 100 ms', () => {
+    expect(loadConfig({}).auroraDelivery.probeCacheMs).toBe(10_000);
+    expect(loadConfig({ AURORA_PROBE_CACHE_MS: '500' }).auroraDelivery.probeCacheMs).toBe(500);
+    expect(() => loadConfig({ AURORA_PROBE_CACHE_MS: '50' })).toThrow(/AURORA_PROBE_CACHE_MS/);
+    expect(() => loadConfig({ AURORA_PROBE_CACHE_MS: '1s' })).toThrow(/AURORA_PROBE_CACHE_MS/);
+  });
+
   it('does not echo a malformed DATABASE_URL, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres//user:s3cret@db' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
@@ -98,16 +105,30 @@ describe('loadConfig', () => {
 });
 
 describe('the server with a wrong configuration', () => {
-  it.each([
+  const cases: [string, Record<string, string>][] = [
     ['ORDER_TIMEOUT_SECONDS', { ORDER_TIMEOUT_SECONDS: 'abc' }],
     ['DATABASE_URL', { DATABASE_URL: 'postgres//nohost' }],
     ['AURORA_API_KEY', { AURORA_URL: 'http://127.0.0.1:9' }],
     ['ADMIN_TOKEN', { NODE_ENV: 'production' }],
     ['VAPID_SUBJECT', { NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(16) }],
-  ])('stops with one clear line naming %s', async (variable, env) => {
-    const { code, output } = await runServerToExit(env);
-    expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual([expect.stringContaining(variable)]);
-    expect(output).toMatch(/^Configuration error: /);
+  ];
+  // Each case is its own process: start them all at once; each test checks its own.
+  let runs: Map<string, ReturnType<typeof runServerToExit>>;
+  beforeAll(() => {
+    runs = new Map(cases.map(([variable, env]) => [variable, runServerToExit(env)]));
   });
+  afterAll(async () => {
+    await Promise.all(runs.values());
+  });
+
+  it.each(cases)(
+    'stops with one clear line naming %s',
+    async (variable) => {
+      const { code, output } = await runs.get(variable)!;
+      expect(code).toBe(1);
+      expect(output.trim().split('\n')).toEqual([expect.stringContaining(variable)]);
+      expect(output).toMatch(/^Configuration error: /);
+    },
+    60_000, // five node processes start together on a loaded machine
+  );
 });

@@ -6,14 +6,25 @@ describe.each(STORE_KINDS)('OrdersService on %s', (kind) => {
   let store: TestStore;
   let instance: InProcessApp;
 
-  beforeEach(async () => {
+  // One app and store per kind; each test starts from an empty feed at version 0 (as a new store).
+  beforeAll(async () => {
     store = await createTestStore(kind);
     instance = await InProcessApp.start({ ...store.env, ORDER_TIMEOUT_SECONDS: '300' });
   });
 
-  afterEach(async () => {
-    await instance.close();
-    await store.dispose();
+  afterAll(async () => {
+    await instance?.close();
+    await store?.dispose();
+  });
+
+  beforeEach(async () => {
+    const { db } = instance.store;
+    await db.deleteFrom('push_deliveries').execute();
+    await db.deleteFrom('aurora_outbox').execute();
+    await db.deleteFrom('orders').execute();
+    await db.updateTable('feed_state').set({ version: 0 }).where('id', '=', 1).execute();
+    instance.events.splice(0);
+    expect(await instance.orders.snapshot()).toEqual({ version: 0, orders: [] });
   });
 
   it('creates an order that expires after ORDER_TIMEOUT_SECONDS and announces it', async () => {
