@@ -4,5 +4,5 @@ export default esmJestConfig(import.meta.dirname, {
   displayName: 'api',
   // Suites start real servers and databases; two cores cannot run many at once.
   maxWorkers: 2,
-  testTimeout: 30_000,
+  testTimeout: 90_000,
 });

@@ -5,5 +5,5 @@ export default esmJestConfig(import.meta.dirname, {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   // Real Chromium and a real server per suite: one at a time on two shared cores.
   maxWorkers: 1,
-  testTimeout: 60_000,
+  testTimeout: 120_000,
 });

@@ -197,7 +197,7 @@ describe('Aurora sync against the stand-in', () => {
     );
     expect(standIn.calls.filter((call) => call.orderNumber === 101)).toEqual([]);
     expect(standIn.calls.filter((call) => call.path === '/api/orders/101')).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('sends the call of a committed change at once although the poll interval is long', async () => {
     const server = await startServer({
@@ -272,7 +272,7 @@ describe('Aurora sync against the stand-in', () => {
       'delivered on the desk',
     );
     expect(server.logs.match(/Aurora refused .*HTTP 409/g)).toHaveLength(1);
-  }, 30_000);
+  }, 90_000);
 
   it('makes a restarted Aurora whole again by re-adding the active orders', async () => {
     const server = await startServer({ AURORA_REASSERT_SECONDS: '2' });
@@ -395,7 +395,7 @@ describe('Aurora sync against the stand-in', () => {
     // Removed before any add got through: Aurora never heard of 5 or 8.
     expect(callsFor(standIn, 5)).toEqual([]);
     expect(callsFor(standIn, 8)).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('Aurora sync off', () => {
@@ -486,6 +486,6 @@ describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
         expect([number, callsFor(standIn, number, 'DELETE').length]).toEqual([number, 1]);
       }
       expect(standIn.orders()).toEqual([]);
-    }, 30_000);
+    }, 90_000);
   },
 );

@@ -152,7 +152,7 @@ describe('operations: metrics, logs, health', () => {
     } finally {
       boards.forEach((board) => board.close());
     }
-  }, 30_000);
+  }, 90_000);
 
   it('writes one JSON log line per request with the request id, echoed back', async () => {
     const response = await fetch(`${server.url}/api/orders`, {
@@ -210,7 +210,7 @@ describe('operations: metrics, logs, health', () => {
     } finally {
       await standIn.up();
     }
-  }, 30_000);
+  }, 90_000);
 
   it('is not ready without a webhook key', async () => {
     const keyless = await createTestStore('sqlite');

@@ -137,7 +137,7 @@ describeScaleOut('several instances behind nginx (PostgreSQL, Redis)', () => {
     }
     // Each kill hit the boards' instance or not; across both kills they were dropped once.
     expect(boards.every((board) => board.disconnects.length >= 1)).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('still expires and tells Aurora exactly once after an instance is killed', async () => {
     standIn = await AuroraStandIn.start({ apiKey: AURORA_KEY });
@@ -192,7 +192,7 @@ describeScaleOut('several instances behind nginx (PostgreSQL, Redis)', () => {
       numbers.map((number) => [number, calls('POST', number), calls('DELETE', number)]),
     ).toEqual(numbers.map((number) => [number, 1, 1]));
     expect(standIn.orders()).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('loses nothing and doubles nothing through a rolling restart under a webhook stream', async () => {
     standIn = await AuroraStandIn.start({ apiKey: AURORA_KEY });

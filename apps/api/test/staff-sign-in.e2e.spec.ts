@@ -336,7 +336,7 @@ describe('staff sign-in when the provider is down or slow', () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 120_000);
 
   describe('with a wrong configuration', () => {
     const refusals: [Record<string, string>, string][] = [

@@ -36,8 +36,8 @@ export class ServerProcess {
       );
       timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`Server did not start in 20 s:\n${output}`));
-      }, 20_000);
+        reject(new Error(`Server did not start in 60 s:\n${output}`));
+      }, 60_000);
     }).finally(() => clearTimeout(timer));
     const server = new ServerProcess(child, url);
     server.output = output;

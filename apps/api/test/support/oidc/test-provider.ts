@@ -62,7 +62,10 @@ export class TestProvider {
       });
       child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`Provider exited (${code}):\n${output}`)));
-      timer = setTimeout(() => reject(new Error(`Provider did not start:\n${output}`)), 20_000);
+      timer = setTimeout(
+        () => reject(new Error(`Provider did not start in 60 s:\n${output}`)),
+        60_000,
+      );
     }).finally(() => clearTimeout(timer));
     return new TestProvider(child, issuer, client, () => output);
   }
