@@ -298,7 +298,7 @@ describe('Aurora sync against the stand-in', () => {
     standIn.behave({ mode: 'normal' });
     await startServer({ AURORA_TIMEOUT_MS: '1000' });
     await waitUntil(() => heldNumbers(standIn).join() === '41,42', 20_000, 'both orders in Aurora');
-  }, 40_000);
+  }, 90_000);
 
   it('marks calls refused for a wrong API key as failed, logs it once, and does not loop', async () => {
     const server = await startServer({ AURORA_API_KEY: 'not-the-key' });
@@ -358,7 +358,7 @@ describe('Aurora sync against the stand-in', () => {
     standIn.behave({ mode: 'normal' });
     await waitUntil(() => callsFor(standIn, 61, 'DELETE').length === 1, 10_000, 'the remove');
     expect(callsFor(standIn, 61, 'POST')).toEqual([]); // the add itself is pointless by now
-  }, 20_000);
+  }, 90_000);
 
   it('keeps Aurora equal to the board through churn while Aurora fails', async () => {
     const app = await startInProcess({ ORDER_TIMEOUT_SECONDS: '300' });

@@ -240,5 +240,5 @@ describe('operations: metrics, logs, health', () => {
     });
     expect(code).toBe(1);
     expect(output).toMatch(/Start failed: Cannot reach Redis at REDIS_URL \(.*ECONNREFUSED/);
-  }, 15_000);
+  }, 90_000);
 });
