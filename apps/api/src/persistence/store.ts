@@ -101,7 +101,12 @@ export class Store implements OnApplicationShutdown {
       try {
         return await connection.transaction().execute(body);
       } finally {
-        await sql`pragma synchronous = full`.execute(connection);
+        await sql`pragma synchronous = full`.execute(connection).catch((error: unknown) => {
+          // Never keep acknowledging orders on a connection that does not sync: refuse writes
+          // until the store check has reopened it (a new connection starts at FULL).
+          this.reportFailure(`could not restore synchronous = FULL: ${(error as Error).message}`);
+          throw error;
+        });
       }
     });
   }
