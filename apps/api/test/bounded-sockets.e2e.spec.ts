@@ -60,13 +60,13 @@ describe('every board socket costs a bounded amount', () => {
     closers.push(() => spammer.destroy());
     spammer.spamSync('/board', { perTick: 1, everyMs: 3000 / MAX_INCOMING_PER_SECOND });
     let flooding = true;
-    let floods = 0;
+    let drops = 0;
     const flood = async () => {
       while (flooding) {
         const flooder = await StalledSocket.open(server.url, '/board');
-        floods += 1;
         flooder.spamSync('/board', { perTick: 50, everyMs: 5 });
-        await flooder.whenClosed();
+        await flooder.whenClosed(); // only the server closes it
+        drops += 1;
       }
     };
     const flooder = flood();
@@ -89,8 +89,8 @@ describe('every board socket costs a bounded amount', () => {
     flooding = false;
     await flooder;
     expect(spammer.isClosed).toBe(false);
-    // Dropped and back at least once: the flood limit acted (how often depends on the machine).
-    expect(floods).toBeGreaterThan(1);
+    // The flood limit acted: the flooder was dropped (how often in 20 s depends on the machine).
+    expect(drops).toBeGreaterThanOrEqual(1);
     expect(orderNumber - 5000).toBeGreaterThan(10);
     expect(peak - before).toBeLessThan(50 * MB);
   }, 120_000);
@@ -105,22 +105,23 @@ describe('every board socket costs a bounded amount', () => {
     socket.on('snapshot', () => snapshotsAt.push(Date.now()));
     await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
 
+    // A fixed number of syncs, well above the snapshot rate but a third of the flood limit (a
+    // loaded server may read two seconds of frames at once); the bound below uses the time it
+    // really took, so a slow client or server only widens it.
+    const SYNCS = 60;
     const startedAt = Date.now();
     let lastSyncAt = 0;
     let syncs = 0;
     await new Promise<void>((resolve) => {
-      const timer = setInterval(
-        () => {
-          socket.emit('sync');
-          syncs += 1;
-          lastSyncAt = Date.now();
-          if (lastSyncAt - startedAt >= 3000) {
-            clearInterval(timer);
-            resolve();
-          }
-        },
-        1000 / (MAX_INCOMING_PER_SECOND - 10),
-      );
+      const timer = setInterval(() => {
+        socket.emit('sync');
+        syncs += 1;
+        lastSyncAt = Date.now();
+        if (syncs === SYNCS) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 3000 / MAX_INCOMING_PER_SECOND);
     });
     await new Promise<void>((resolve) => {
       const check = () => (snapshotsAt.some((at) => at > lastSyncAt) ? resolve() : undefined);
@@ -130,7 +131,7 @@ describe('every board socket costs a bounded amount', () => {
     const seconds = (Date.now() - startedAt) / 1000;
     const during = snapshotsAt.filter((at) => at >= startedAt).length;
     expect(socket.connected).toBe(true);
-    expect(syncs).toBeGreaterThan(3 * (MAX_INCOMING_PER_SECOND - 20));
+    expect(syncs / seconds).toBeGreaterThan(SNAPSHOTS_PER_SECOND);
     expect(during).toBeGreaterThanOrEqual(2);
     expect(during).toBeLessThanOrEqual(Math.ceil(seconds * SNAPSHOTS_PER_SECOND) + 2);
   });
