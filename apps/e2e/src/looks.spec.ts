@@ -1,6 +1,7 @@
 import { axeViolations, screenshot } from '../support/browser';
 import { BoardPage } from '../support/board-page';
 import { browserSuite } from '../support/suite';
+import { waitUntil } from '../../api/test/support/wait-until';
 
 // Sent in this order; the board shows them by number, the followed one (42) pinned on top.
 const SENT = [12, 850, 7, 1234, 305, 42, 99];
@@ -83,6 +84,12 @@ describe('how the board looks: phone, kiosk, languages, accessibility', () => {
         colorScheme,
         viewport: { width: 1920, height: 1080 },
       });
+      // Live means the snapshot is in; the kiosk lays its tiles out for the screen a frame later.
+      await waitUntil(
+        async () => (await board.numbers()).length === SENT.length,
+        5000,
+        'the kiosk tiles',
+      );
       expect(await board.numbers()).toEqual([...SENT].sort((a, b) => a - b));
       expect(await board.page.locator('input, hubble-language-switch').count()).toBe(0);
       const layout = await board.page.evaluate(() => ({
