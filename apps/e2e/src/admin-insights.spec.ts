@@ -96,14 +96,7 @@ describe('the Insights screen', () => {
 
   async function openInsights(options: BrowserContextOptions): Promise<Page> {
     const context = await suite.newContext({ acceptDownloads: true, ...options });
-    const desk = new DeskPage(await context.newPage(), suite.product.url);
-    await desk.open();
-    await desk.loginScreen();
-    await desk.logIn(TOKEN);
-    await desk.live();
-    await desk.page.getByRole('link', { name: 'Insights' }).click();
-    await figuresShown(desk.page, '5');
-    return desk.page;
+    return showInsights(new DeskPage(await context.newPage(), suite.product.url), true);
   }
 
   /**
@@ -115,8 +108,13 @@ describe('the Insights screen', () => {
     const first = context.pages().length === 0;
     const desk = new DeskPage(context.pages()[0] ?? (await context.newPage()), suite.product.url);
     await desk.page.setViewportSize(viewport);
+    return showInsights(desk, first);
+  }
+
+  /** Opens the desk (logging in when asked), follows its Insights link, waits for the figures. */
+  async function showInsights(desk: DeskPage, logIn: boolean): Promise<Page> {
     await desk.open();
-    if (first) {
+    if (logIn) {
       await desk.loginScreen();
       await desk.logIn(TOKEN);
     }

@@ -40,8 +40,9 @@ export class AuroraDeliveriesService {
 
   /**
    * Why Aurora does not take our calls now, or null when it does (or sync is off): the probe
-   * (at most every AURORA_PROBE_CACHE_MS, 10 s by default) tells unreachable, a wrong key and a switched-off feature apart; a
-   * missing grant only shows in a refused call, so a standing refusal counts too.
+   * (at most every AURORA_PROBE_CACHE_MS, 10 s by default) tells unreachable, a wrong key and a
+   * switched-off feature apart; a missing grant only shows in a refused call, so a standing
+   * refusal counts too.
    */
   async problem(): Promise<AuroraProblemDto | null> {
     if (!this.syncOn) return null;
