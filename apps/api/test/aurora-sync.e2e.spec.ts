@@ -1,6 +1,9 @@
 import type { AuroraDeliveryDto, AuroraProblemDto } from '@hubble/contracts';
 import { AuroraStandIn, type ReceivedCall } from '../../../tools/aurora-stand-in/aurora-stand-in';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { sql } from 'kysely';
 import { AuroraDeliveriesService } from '../src/aurora-sync/aurora-deliveries.service';
+import { ORDER_CHANGES_IN_TRANSACTION } from '../src/orders';
 import { InProcessApp } from './support/in-process-app';
 import { ServerProcess } from './support/server-process';
 import { StaffClient } from './support/staff-client';
@@ -211,6 +214,71 @@ describe('Aurora sync against the stand-in', () => {
     await staff.login(ADMIN_TOKEN);
     expect((await staff.request('DELETE', '/api/orders/77')).status).toBe(200);
     await waitUntil(() => callsFor(standIn, 77, 'DELETE').length === 1, 5000, 'the remove');
+  });
+
+  it('claims the call of a change in its own transaction; the next call for the number waits for it', async () => {
+    standIn.behave({ mode: 'hang' });
+    const app = await startInProcess({
+      AURORA_POLL_MS: '200',
+      AURORA_PROBE_MS: '60000',
+      AURORA_REASSERT_SECONDS: '86400',
+    });
+    const entriesOf = (number: number) =>
+      app.store.db
+        .selectFrom('aurora_outbox')
+        .select(['action', 'claimed_until', 'state'])
+        .where('number', '=', number)
+        .orderBy('id')
+        .execute();
+
+    await app.orders.create(31, 'star-community');
+    // Claimed as the change committed, before the worker ran at all: no claim transaction after.
+    expect(await entriesOf(31)).toEqual([
+      { action: 'add', claimed_until: expect.any(Number), state: 'pending' },
+    ]);
+    await waitUntil(
+      () => standIn.calls.some((call) => call.method === 'POST'), // the only call of this test
+      5000,
+      'the add to reach Aurora (which does not answer)',
+    );
+    await app.orders.remove(31, 'staff');
+    const [, remove] = await entriesOf(31);
+    expect(remove).toEqual({ action: 'remove', claimed_until: null, state: 'pending' });
+    expect(callsFor(standIn, 31, 'DELETE')).toEqual([]);
+
+    standIn.behave({ mode: 'normal' }); // the hanging add is cut: it may have reached Aurora
+    await waitUntil(() => callsFor(standIn, 31, 'DELETE').length === 1, 10_000, 'the remove');
+    expect(heldNumbers(standIn)).toEqual([]);
+  });
+
+  it('makes no call for a change that rolled back, and keeps no room for it', async () => {
+    const app = await startInProcess({
+      AURORA_POLL_MS: '600000',
+      AURORA_PROBE_MS: '60000',
+      AURORA_REASSERT_SECONDS: '86400',
+    });
+    let refuse = true;
+    // Another module's in-transaction work fails after the outbox entry was written and claimed.
+    app.app.get(EventEmitter2).on(ORDER_CHANGES_IN_TRANSACTION, async () => {
+      if (refuse) throw new Error('refused by the test');
+    });
+    // More than the worker's 64 calls in flight: a leaked reservation would leave no room.
+    const refused = Array.from({ length: 70 }, (_, index) => 400 + index);
+    for (const number of refused) {
+      await expect(app.orders.create(number, 'star-community')).rejects.toThrow(
+        'refused by the test',
+      );
+    }
+    refuse = false;
+    await app.orders.create(499, 'star-community');
+    await waitUntil(() => heldNumbers(standIn).includes(499), 5000, 'order 499 in Aurora');
+    expect(standIn.calls.filter((call) => refused.includes(call.orderNumber ?? 0))).toEqual([]);
+    const written = await app.store.db
+      .selectFrom('aurora_outbox')
+      .select('number')
+      .where('number', 'in', refused)
+      .execute();
+    expect(written).toEqual([]);
   });
 
   it('is back on Aurora soon after an outage, although each call backs off for minutes', async () => {
@@ -487,5 +555,34 @@ describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
       }
       expect(standIn.orders()).toEqual([]);
     }, 90_000);
+
+    it('send the call of a change while another transaction holds the claim lock', async () => {
+      const app = await InProcessApp.start({
+        ...store.env,
+        AURORA_URL: standIn.url,
+        AURORA_API_KEY: API_KEY,
+        AURORA_REASSERT_SECONDS: '3600',
+        AURORA_POLL_MS: '600000',
+      });
+      apps.push(app);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked = () => {};
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      // What a claim (or another instance's re-assert) holding the lock looks like.
+      const holder = app.store.db.transaction().execute(async (tx) => {
+        await sql`select id from aurora_sync where id = 1 for update`.execute(tx);
+        locked();
+        await released;
+      });
+      try {
+        await lockTaken;
+        await app.orders.create(260, 'star-community');
+        await waitUntil(() => heldNumbers(standIn).includes(260), 5000, 'order 260 in Aurora');
+      } finally {
+        release();
+        await holder;
+      }
+    });
   },
 );

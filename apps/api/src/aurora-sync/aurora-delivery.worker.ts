@@ -16,8 +16,7 @@ import {
 import { AuroraProblemLog } from './aurora-problem-log';
 import { toDeliveryDto } from './delivery-dto';
 import { retryDelayMs } from './retry-backoff';
-import { DomainEventBus, OnDomainEvent } from '../events';
-import { ORDER_DOMAIN_EVENTS } from '../orders';
+import { DomainEventBus } from '../events';
 import { AURORA_DELIVERY_CHANGED } from './aurora-events';
 
 /** Entries claimed at once; calls for different numbers run in parallel. */
@@ -35,12 +34,13 @@ const AURORA_OWN_EXPIRY_SLACK_MS = 10_000;
  * Delivers the outbox to Aurora: claims due entries, makes each call once, and records the
  * outcome (delivered, retry later with backoff, refused, or dropped when pointless).
  *
- * Timing: a committed change wakes the worker at once (the order events), so its call goes out
- * within milliseconds; the poll (AURORA_POLL_MS) only picks up other instances' entries and
- * retries. While calls back off, Aurora is probed every AURORA_PROBE_MS and everything pending is
- * made as soon as it answers again. Every AURORA_REASSERT_SECONDS all active orders are added
- * again (Aurora forgets on restart), and refused adds of live orders are tried again every
- * AURORA_REFUSED_RETRY_SECONDS, so a fix on Aurora's side needs no restart here.
+ * Timing: a change's calls are claimed in its own transaction and handed over when it commits
+ * (AuroraOutboxWriter), so they go out within milliseconds; a call's end claims what waited for it;
+ * the poll (AURORA_POLL_MS) picks up the rest (leases run out, retries come due). While calls back
+ * off, Aurora is probed every AURORA_PROBE_MS and everything pending is made as soon as it answers
+ * again. Every AURORA_REASSERT_SECONDS all active orders are added again (Aurora forgets on
+ * restart), and refused adds of live orders are tried again every AURORA_REFUSED_RETRY_SECONDS,
+ * so a fix on Aurora's side needs no restart here.
  */
 @Injectable()
 export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -53,6 +53,8 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   private claimAgain = false;
   private probing = false;
   private stopped = false;
+  /** Slots promised to calls claimed in order transactions that have not started yet. */
+  private reserved = 0;
 
   constructor(
     private readonly outbox: AuroraOutboxRepository,
@@ -94,17 +96,35 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     await this.background.settled();
   }
 
+  /** How long a claim holds an entry: the call's timeout and then some to record its outcome. */
+  get leaseMs(): number {
+    return (this.config.aurora?.timeoutMs ?? 5000) + 5000;
+  }
+
   /**
-   * The calls this instance just committed go out now, not at the next poll: right after the
-   * answer to the request that made the change has been written (the claim commits, which costs
-   * an fsync), and before the board fan-out, which is queued the same way but later. (One
-   * decorator per event: EventEmitter2 reads an array as one namespaced event name.)
+   * Room for calls claimed inside an order's transaction, up to `wanted`: they count against
+   * {@link MAX_IN_FLIGHT} from now until {@link handOver} returns the reservation.
    */
-  @OnDomainEvent(ORDER_DOMAIN_EVENTS.created)
-  @OnDomainEvent(ORDER_DOMAIN_EVENTS.refreshed)
-  @OnDomainEvent(ORDER_DOMAIN_EVENTS.removed)
-  onOrderChanged(): void {
-    if (this.config.aurora) setImmediate(() => void this.drain());
+  reserveRoom(wanted: number): number {
+    if (this.stopped) return 0;
+    const room = Math.min(wanted, MAX_IN_FLIGHT - this.inFlight.size - this.reserved);
+    this.reserved += Math.max(room, 0);
+    return Math.max(room, 0);
+  }
+
+  /**
+   * Takes the calls claimed in an order's transaction once it ended (none when it rolled back):
+   * they start right after the answer to the request that made the change has been written and
+   * before the board fan-out, which is queued the same way but later. Calls queued unclaimed (an
+   * earlier call for the number still undone, or no room) are left to a claim.
+   */
+  handOver(claimed: readonly ClaimedEntry[], reserved: number, unclaimed: number): void {
+    setImmediate(() => {
+      this.reserved -= reserved;
+      // Stopping: a claim not started runs out with its lease and is made by whoever runs next.
+      if (!this.stopped) claimed.forEach((entry) => this.start(entry));
+      if (unclaimed > 0) void this.drain();
+    });
   }
 
   /**
@@ -122,14 +142,14 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   }
 
   private async claimUntilIdle(): Promise<void> {
-    const leaseMs = (this.config.aurora?.timeoutMs ?? 5000) + 5000;
+    const leaseMs = this.leaseMs;
     do {
       this.claimAgain = false;
       try {
-        while (!this.stopped && this.inFlight.size < MAX_IN_FLIGHT) {
+        while (!this.stopped && this.inFlight.size + this.reserved < MAX_IN_FLIGHT) {
           const now = Date.now();
           if (!(await this.outbox.hasDue(now))) break;
-          const room = Math.min(BATCH, MAX_IN_FLIGHT - this.inFlight.size);
+          const room = Math.min(BATCH, MAX_IN_FLIGHT - this.inFlight.size - this.reserved);
           const claimed = await this.outbox.claimDue(now, room, leaseMs);
           if (claimed.length === 0) break;
           claimed.forEach((entry) => this.start(entry));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence';
 import { Store } from '../persistence';
 
@@ -74,6 +74,54 @@ export class AuroraOutboxRepository {
         })),
       )
       .execute();
+  }
+
+  /**
+   * Queues the calls of an order change inside its transaction and claims them for this instance
+   * right there (`claimedUntil`), so they can be made the moment it commits, without a claim
+   * transaction first. Only an entry whose number has no earlier undone call is claimed (calls
+   * for one number are made in order), and at most `claimAtMost`; the rest wait for a claim as
+   * usual. Order changes are serialised by the feed_state lock, so no other change can queue a
+   * call for the same number unseen. Returns the entries claimed.
+   */
+  async enqueueClaimed(
+    tx: Transaction<Tables>,
+    entries: readonly NewEntry[],
+    now: number,
+    claimedUntil: number,
+    claimAtMost: number,
+  ): Promise<(OutboxEntry & { claimed_until: number })[]> {
+    if (entries.length === 0) return [];
+    const numbersSeen = new Set<number>();
+    const rows = await tx
+      .insertInto('aurora_outbox')
+      .values(
+        entries.map((entry) => {
+          const claim = !numbersSeen.has(entry.number) && numbersSeen.size < claimAtMost;
+          numbersSeen.add(entry.number);
+          return {
+            order_id: entry.orderId,
+            number: entry.number,
+            action: entry.action,
+            cause: 'change' as const,
+            created_at: now,
+            due_at: now,
+            state: 'pending' as const,
+            attempts: 0,
+            updated_at: now,
+            claimed_until: claim
+              ? sql<number | null>`(case when exists (select 1 from aurora_outbox
+                  where number = ${entry.number} and state in ('pending', 'retrying'))
+                  then null else cast(${claimedUntil} as bigint) end)`
+              : null,
+          };
+        }),
+      )
+      .returningAll()
+      .execute();
+    return rows.filter(
+      (row): row is OutboxEntry & { claimed_until: number } => row.claimed_until !== null,
+    );
   }
 
   /** A cheap read that spares the claim transaction (a write) when there is nothing to do. */

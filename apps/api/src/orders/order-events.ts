@@ -47,11 +47,19 @@ declare module '../events' {
   }
 }
 
+/** How the transaction of an {@link OrderChangesInTransaction} ended. */
+export type TransactionOutcome = 'committed' | 'rolled-back';
+
 export class OrderChangesInTransaction {
   constructor(
     readonly tx: Transaction<Tables>,
     readonly changes: readonly OrderChange[],
     /** The transaction's clock (epoch ms). */
     readonly now: number,
+    /**
+     * Runs `callback` once the transaction has ended, before the order events are emitted: what
+     * a listener prepared inside it (a claimed Aurora call) may start only if it committed.
+     */
+    readonly afterTransaction: (callback: (outcome: TransactionOutcome) => void) => void,
   ) {}
 }

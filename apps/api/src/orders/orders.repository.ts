@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
 import type { Tables } from '../persistence';
 import { Store } from '../persistence';
 import { GroupCommit } from './group-commit';
 import type { OrderChange, OrderRow } from './order-change';
-import { ORDER_CHANGES_IN_TRANSACTION, OrderChangesInTransaction } from './order-events';
+import {
+  ORDER_CHANGES_IN_TRANSACTION,
+  OrderChangesInTransaction,
+  type TransactionOutcome,
+} from './order-events';
 import { DomainEventBus } from '../events';
 
 type Tx = Transaction<Tables>;
@@ -25,6 +29,8 @@ export class OrdersRepository {
   private readonly writes = new GroupCommit<PendingWrite, OrderChange[]>((batch) =>
     this.commitBatch(batch),
   );
+
+  private readonly logger = new Logger('Orders');
 
   constructor(
     private readonly store: Store,
@@ -239,7 +245,31 @@ export class OrdersRepository {
    * order created, refreshed or removed), so a lone webhook pays no second UPDATE; a batch whose
    * writes changed more or less than that corrects it before the commit.
    */
-  private commitBatch(batch: readonly PendingWrite[]): Promise<OrderChange[][]> {
+  private async commitBatch(batch: readonly PendingWrite[]): Promise<OrderChange[][]> {
+    const settled: ((outcome: TransactionOutcome) => void)[] = [];
+    const afterTransaction = (callback: (outcome: TransactionOutcome) => void) =>
+      settled.push(callback);
+    let outcome: TransactionOutcome = 'rolled-back';
+    try {
+      const results = await this.transact(batch, afterTransaction);
+      outcome = 'committed';
+      return results;
+    } finally {
+      for (const callback of settled) {
+        try {
+          callback(outcome);
+        } catch (error) {
+          // The change itself stands (or fails) as the transaction decided.
+          this.logger.error(`After-transaction work failed: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+
+  private transact(
+    batch: readonly PendingWrite[],
+    afterTransaction: OrderChangesInTransaction['afterTransaction'],
+  ): Promise<OrderChange[][]> {
     return this.db.transaction().execute(async (tx) => {
       const guessed = batch.length;
       const { version: advanced } = await tx
@@ -258,7 +288,7 @@ export class OrdersRepository {
         if (changes.length > 0) {
           await this.events.emitAsync(
             ORDER_CHANGES_IN_TRANSACTION,
-            new OrderChangesInTransaction(tx, changes, now),
+            new OrderChangesInTransaction(tx, changes, now, afterTransaction),
           );
         }
         results.push(changes);
