@@ -6,10 +6,16 @@ import { limitRefused, spawnWithFdLimit } from './spawn-limited.ts';
 /** The build to measure: this checkout's dist/, or another one (comparing before/after). */
 export const DEFAULT_DIST = join(import.meta.dirname, '../../dist');
 const LISTENING = /listening on http:\/\/localhost:(\d+)/;
+/** pino's level of a JSON log line; 40 is a warning, 50 an error. */
+const LEVEL = /^\{"level":(\d+),/;
+const WARNINGS_KEPT = 20;
 
 /** The built API (dist/apps/api/main.js) as in production, in a process of its own. */
 export class BenchServer {
   private tail = '';
+  private partialLine = '';
+  /** The server's own warnings and errors (e.g. connections closed to make room), first ones. */
+  readonly warnings: string[] = [];
   private readonly child: ChildProcess;
   readonly url: string;
 
@@ -43,10 +49,23 @@ export class BenchServer {
     });
     const server = new BenchServer(child, url);
     // Drain the log (one JSON line per request) so the pipe never blocks the server.
-    const keep = (chunk: Buffer) => (server.tail = (server.tail + chunk.toString()).slice(-4000));
+    const keep = (chunk: Buffer) => {
+      server.tail = (server.tail + chunk.toString()).slice(-4000);
+      server.collectWarnings(chunk.toString());
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     return server;
+  }
+
+  private collectWarnings(text: string): void {
+    const lines = (this.partialLine + text).split('\n');
+    this.partialLine = lines.pop() ?? '';
+    for (const line of lines) {
+      if (this.warnings.length >= WARNINGS_KEPT) return;
+      const level = Number(LEVEL.exec(line)?.[1] ?? 0);
+      if (level >= 40) this.warnings.push(line.slice(0, 400));
+    }
   }
 
   get pid(): number {

@@ -161,6 +161,13 @@ async function startProduct(
     },
     async stop() {
       await Promise.all(servers.map((server) => server.stop()));
+      // Not a failure by itself (Aurora retries log warnings), but it explains odd figures.
+      for (const server of servers) {
+        if (server.warnings.length === 0) continue;
+        process.stderr.write(
+          `${kind} server ${server.pid} warned:\n  ${server.warnings.join('\n  ')}\n`,
+        );
+      }
       rmSync(dataDir, { recursive: true, force: true });
       if (database) await adminQuery(`drop database if exists ${database} with (force)`);
     },
