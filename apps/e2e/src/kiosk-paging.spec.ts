@@ -197,6 +197,17 @@ describe('the kiosk: every order readable, paged within 30 s, QR code to PUBLIC_
     });
     const page = await context.newPage();
     await page.goto(new URL('/?mode=kiosk&chime=on', suite.product.url).href);
+    // The check settles 1.5 s after the kiosk started; a fresh profile on a loaded machine may take
+    // long to get there. Then it must have found sound blocked (a failure says which it found).
+    await page.waitForFunction(
+      () =>
+        ['on', 'blocked'].includes(
+          document.querySelector('app-kiosk')?.getAttribute('data-chime') ?? '',
+        ),
+      undefined,
+      { polling: 250, timeout: 60_000 },
+    );
+    expect(await page.locator('app-kiosk').getAttribute('data-chime')).toBe('blocked');
     const prompt = page.getByRole('button', { name: 'Tap to enable the chime' });
     await prompt.waitFor({ timeout: 20_000 });
     await screenshot(page, 'kiosk-1920x1080-chime-prompt');
