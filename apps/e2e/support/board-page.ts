@@ -138,18 +138,31 @@ export class BoardPage {
    * `SwUpdate.checkForUpdate()` sends and waits for the answer, then checks the cache.
    */
   async appShellCached(): Promise<void> {
+    // The worker may be busy (or restarted by the browser) on a loaded machine and miss a message:
+    // ask again every 15 s, for up to 90 s, instead of waiting on one answer forever.
+    let answered = false;
+    for (let attempt = 0; attempt < 6 && !answered; attempt++) {
+      answered = await this.page.evaluate(async (waitMs) => {
+        const registration = await navigator.serviceWorker.ready;
+        const nonce = Math.floor(Math.random() * 1e9);
+        return new Promise<boolean>((resolve) => {
+          const onMessage = (event: MessageEvent<{ type?: string; nonce?: number }>) => {
+            if (event.data?.type !== 'OPERATION_COMPLETED' || event.data.nonce !== nonce) return;
+            done(true);
+          };
+          const timer = setTimeout(() => done(false), waitMs);
+          const done = (result: boolean) => {
+            clearTimeout(timer);
+            navigator.serviceWorker.removeEventListener('message', onMessage);
+            resolve(result);
+          };
+          navigator.serviceWorker.addEventListener('message', onMessage);
+          registration.active!.postMessage({ action: 'CHECK_FOR_UPDATES', nonce });
+        });
+      }, 15_000);
+    }
+    if (!answered) throw new Error('The service worker did not answer an update check in 90 s');
     const cached = await this.page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      const nonce = Math.floor(Math.random() * 1e9);
-      await new Promise<void>((resolve) => {
-        const onMessage = (event: MessageEvent<{ type?: string; nonce?: number }>) => {
-          if (event.data?.type !== 'OPERATION_COMPLETED' || event.data.nonce !== nonce) return;
-          navigator.serviceWorker.removeEventListener('message', onMessage);
-          resolve();
-        };
-        navigator.serviceWorker.addEventListener('message', onMessage);
-        registration.active!.postMessage({ action: 'CHECK_FOR_UPDATES', nonce });
-      });
       const manifest = (await (await fetch('ngsw.json?ngsw-bypass=1')).json()) as {
         assetGroups: { installMode: string; urls: string[] }[];
       };
