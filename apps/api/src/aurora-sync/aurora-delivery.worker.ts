@@ -55,6 +55,7 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   private stopped = false;
   /** Slots promised to calls claimed in order transactions that have not started yet. */
   private reserved = 0;
+  private readonly whenNoReservations: (() => void)[] = [];
 
   constructor(
     private readonly outbox: AuroraOutboxRepository,
@@ -87,10 +88,15 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     void this.drain();
   }
 
-  /** Stops taking new entries and lets the calls in flight finish and be recorded. */
+  /**
+   * Stops taking new entries and lets the calls in flight finish and be recorded, including the
+   * calls claimed by order changes still committing (else their claims would hold them until the
+   * lease ran out: an order shorter-lived than that would never reach Aurora).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.timers.forEach(clearInterval);
+    await this.reservationsReturned();
     await this.claiming;
     await Promise.all(this.inFlight);
     await this.background.settled();
@@ -120,11 +126,23 @@ export class AuroraDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
    */
   handOver(claimed: readonly ClaimedEntry[], reserved: number, unclaimed: number): void {
     setImmediate(() => {
+      // Made even while stopping: shutdown waits for these calls as for any other in flight.
+      claimed.forEach((entry) => this.start(entry));
       this.reserved -= reserved;
-      // Stopping: a claim not started runs out with its lease and is made by whoever runs next.
-      if (!this.stopped) claimed.forEach((entry) => this.start(entry));
+      if (this.reserved === 0) this.whenNoReservations.splice(0).forEach((resolve) => resolve());
       if (unclaimed > 0) void this.drain();
     });
+  }
+
+  /** Until every reservation came back through {@link handOver}, at most one lease long. */
+  private async reservationsReturned(): Promise<void> {
+    if (this.reserved === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.whenNoReservations.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.leaseMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   /**

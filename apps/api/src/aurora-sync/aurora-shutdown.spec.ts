@@ -22,6 +22,22 @@ describe('Aurora sync at shutdown', () => {
     await store.dispose();
   });
 
+  it('makes the call of a change that committed as shutdown began, before the store closes', async () => {
+    instance = await InProcessApp.start({
+      ...store.env,
+      AURORA_URL: standIn.url,
+      AURORA_API_KEY: API_KEY,
+      AURORA_POLL_MS: '600000',
+    });
+    await instance.orders.create(9, 'star-community');
+    // Shutdown starts in the same turn as the commit, before the claimed call was handed over.
+    await instance.close();
+    instance = undefined;
+    expect(
+      standIn.calls.filter((call) => call.method === 'POST').map((call) => call.status),
+    ).toEqual([200]);
+  });
+
   it('waits for the call in flight, records its outcome, then lets the store close', async () => {
     const env = {
       ...store.env,
