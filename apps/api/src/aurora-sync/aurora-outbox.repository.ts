@@ -60,19 +60,7 @@ export class AuroraOutboxRepository {
     if (entries.length === 0) return;
     await tx
       .insertInto('aurora_outbox')
-      .values(
-        entries.map((entry) => ({
-          order_id: entry.orderId,
-          number: entry.number,
-          action: entry.action,
-          cause,
-          created_at: now,
-          due_at: now,
-          state: 'pending' as const,
-          attempts: 0,
-          updated_at: now,
-        })),
-      )
+      .values(entries.map((entry) => pendingRow(entry, now, cause)))
       .execute();
   }
 
@@ -100,15 +88,7 @@ export class AuroraOutboxRepository {
           const claim = !numbersSeen.has(entry.number) && numbersSeen.size < claimAtMost;
           numbersSeen.add(entry.number);
           return {
-            order_id: entry.orderId,
-            number: entry.number,
-            action: entry.action,
-            cause: 'change' as const,
-            created_at: now,
-            due_at: now,
-            state: 'pending' as const,
-            attempts: 0,
-            updated_at: now,
+            ...pendingRow(entry, now, 'change'),
             claimed_until: claim
               ? sql<number | null>`(case when exists (select 1 from aurora_outbox
                   where number = ${entry.number} and state in ('pending', 'retrying'))
@@ -364,6 +344,21 @@ export class AuroraOutboxRepository {
     const count = (state: OutboxState) => Number(rows.find((r) => r.state === state)?.count ?? 0);
     return { pending: count('pending'), retrying: count('retrying'), failed: count('failed') };
   }
+}
+
+/** A new outbox row for `entry`, due now. */
+function pendingRow(entry: NewEntry, now: number, cause: AuroraOutboxTable['cause']) {
+  return {
+    order_id: entry.orderId,
+    number: entry.number,
+    action: entry.action,
+    cause,
+    created_at: now,
+    due_at: now,
+    state: 'pending' as const,
+    attempts: 0,
+    updated_at: now,
+  };
 }
 
 /** Serialises claim and re-assert transactions across instances (PostgreSQL row lock). */
