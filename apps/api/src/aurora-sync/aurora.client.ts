@@ -1,7 +1,6 @@
-import { HttpService } from '@nestjs/axios';
-import { Injectable } from '@nestjs/common';
-import type { AxiosResponse } from 'axios';
-import { firstValueFrom } from 'rxjs';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type OutboundAnswer, OutboundHttp } from '../common';
+import { AppConfig, type AuroraSettings } from '../config';
 import type { AuroraAction } from '../persistence';
 
 /** What one call to Aurora came to. */
@@ -16,30 +15,39 @@ export type AuroraCall =
   | { action: Extract<AuroraAction, 'add'>; orderNumber: number; timeoutSeconds: number }
   | { action: Extract<AuroraAction, 'remove'>; orderNumber: number };
 
+/** The delivery worker never has more calls in flight than this (its room), nor does the probe. */
+const AURORA_CONNECTIONS = 64;
+
 /**
  * Aurora's integration contract: `POST /api/orders {orderNumber, timeoutSeconds}` and
- * `DELETE /api/orders/:orderNumber`, each with `X-API-Key`. The HttpModule of this module holds
- * the base URL, key header and time limit.
+ * `DELETE /api/orders/:orderNumber`, each with `X-API-Key`, within AURORA_TIMEOUT_MS, over
+ * kept-alive connections. Redirects are not followed: every status is an answer, and
+ * {@link classify} decides what it means.
  */
 @Injectable()
-export class AuroraClient {
-  constructor(private readonly http: HttpService) {}
+export class AuroraClient implements OnApplicationShutdown {
+  private readonly http = new OutboundHttp(AURORA_CONNECTIONS);
+
+  constructor(private readonly config: AppConfig) {}
+
+  onApplicationShutdown(): void {
+    this.http.close();
+  }
 
   async call(call: AuroraCall): Promise<AuroraCallOutcome> {
-    let response: AxiosResponse;
+    let answer: OutboundAnswer;
     try {
-      response = await firstValueFrom(
+      answer =
         call.action === 'add'
-          ? this.http.post('/api/orders', {
+          ? await this.send('POST', '/api/orders', {
               orderNumber: call.orderNumber,
               timeoutSeconds: call.timeoutSeconds,
             })
-          : this.http.delete(`/api/orders/${call.orderNumber}`),
-      );
+          : await this.send('DELETE', `/api/orders/${call.orderNumber}`);
     } catch (error) {
       return { kind: 'retry', error: describeTransportError(error) };
     }
-    return classify(response.status);
+    return classify(answer.status);
   }
 
   /**
@@ -48,11 +56,37 @@ export class AuroraClient {
    */
   async probe(): Promise<AuroraProbe> {
     try {
-      const response = await firstValueFrom(this.http.get('/api/orders'));
-      return probeResult(response.status);
+      return probeResult((await this.send('GET', '/api/orders')).status);
     } catch (error) {
       return { kind: 'unreachable', error: describeTransportError(error) };
     }
+  }
+
+  private send(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    json?: object,
+  ): Promise<OutboundAnswer> {
+    const aurora = this.settings();
+    const body = json === undefined ? undefined : JSON.stringify(json);
+    return this.http.send(new URL(aurora.url + path), {
+      method,
+      headers: {
+        accept: 'application/json',
+        'x-api-key': aurora.apiKey,
+        ...(body === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+      },
+      body,
+      timeoutMs: aurora.timeoutMs,
+    });
+  }
+
+  private settings(): AuroraSettings {
+    const { aurora } = this.config;
+    if (aurora === undefined) throw new Error('Aurora sync is off (AURORA_URL is not set)');
+    return aurora;
   }
 }
 
@@ -92,10 +126,8 @@ function errorCodeIn(message: string): string | undefined {
 }
 
 function describeTransportError(error: unknown): string {
-  // Checked by shape, not instanceof: axios may be loaded twice (ESM and CommonJS builds).
-  const { code, message, cause } = error as { code?: string; message?: string; cause?: unknown };
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return 'timeout';
-  const causeCode = (cause as { code?: string } | undefined)?.code;
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ETIMEDOUT') return 'timeout';
   const text = message ?? String(error);
-  return code ?? causeCode ?? errorCodeIn(text) ?? text;
+  return code ?? errorCodeIn(text) ?? text;
 }

@@ -2,3 +2,5 @@
 export { clientAddress } from './client-address';
 export { tokensMatch } from './tokens-match';
 export { BackgroundWork } from './background-work';
+export { OutboundHttp } from './outbound-http';
+export type { OutboundAnswer, OutboundRequest } from './outbound-http';

@@ -1,7 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import webpush from 'web-push';
+import { OutboundHttp } from '../common';
 import { AppConfig } from '../config';
 import { endpointRefusal } from './push-endpoint-policy';
 import type { PushSubscriptionRow } from './push.repository';
@@ -31,8 +30,7 @@ export type SendOutcome =
  */
 @Injectable()
 export class PushSender implements OnApplicationShutdown {
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly http = new OutboundHttp(64);
 
   constructor(
     private readonly config: AppConfig,
@@ -44,8 +42,7 @@ export class PushSender implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.httpsAgent.destroy();
-    this.httpAgent.destroy();
+    this.http.close();
   }
 
   async send(subscription: PushSubscriptionRow, message: PushMessage): Promise<SendOutcome> {
@@ -81,37 +78,17 @@ export class PushSender implements OnApplicationShutdown {
     }
   }
 
-  private post(details: webpush.RequestDetails): Promise<{ status: number; retryAfter?: string }> {
-    const url = new URL(details.endpoint);
-    const secure = url.protocol === 'https:';
-    const send = secure ? httpsRequest : httpRequest;
-    const headers = details.headers as Record<string, string | number>;
-    return new Promise((resolve, reject) => {
-      const request = send(
-        url,
-        {
-          method: 'POST',
-          headers,
-          agent: secure ? this.httpsAgent : this.httpAgent,
-          timeout: this.config.push.timeoutMs,
-        },
-        (response) => {
-          response.resume();
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              retryAfter: response.headers['retry-after'],
-            }),
-          );
-          response.on('error', reject);
-        },
-      );
-      request.on('timeout', () =>
-        request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-      );
-      request.on('error', reject);
-      request.end(details.body ?? undefined);
+  private async post(
+    details: webpush.RequestDetails,
+  ): Promise<{ status: number; retryAfter?: string }> {
+    const { status, headers } = await this.http.send(new URL(details.endpoint), {
+      method: 'POST',
+      headers: details.headers as Record<string, string | number>,
+      body: details.body ?? undefined,
+      timeoutMs: this.config.push.timeoutMs,
     });
+    const retryAfter = headers['retry-after'];
+    return { status, retryAfter };
   }
 }
 
