@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { sql } from 'kysely';
 import { InProcessApp } from '../../test/support/in-process-app';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
 
@@ -108,6 +109,28 @@ describe.each(STORE_KINDS)('OrdersService on %s', (kind) => {
     expect((await instance.orders.deskSnapshot()).recentlyRemoved.map((o) => o.number)).toEqual([
       23,
     ]);
+  });
+
+  it('writes nothing when a sweep finds no order due (the sweep runs every second)', async () => {
+    await instance.orders.create(31, 'star-community');
+    // A write to feed_state, even one undone before the commit, shows here.
+    const writes = async () =>
+      kind === 'sqlite'
+        ? String(
+            (await sql<{ n: number }>`select total_changes() as n`.execute(instance.store.db))
+              .rows[0].n,
+          )
+        : (
+            await sql<{ x: string }>`select xmin::text as x from feed_state where id = 1`.execute(
+              instance.store.db,
+            )
+          ).rows[0].x;
+    const before = await writes();
+
+    for (let i = 0; i < 3; i++) expect(await instance.orders.expireDue()).toBe(0);
+
+    expect(await writes()).toBe(before);
+    expect((await instance.orders.listActive()).map((o) => o.number)).toEqual([31]);
   });
 
   it('creates a fresh order when a removed number comes back', async () => {
