@@ -4,6 +4,13 @@ import { join } from 'node:path';
 
 const MAIN = join(import.meta.dirname, '../../../../dist/apps/api/main.js');
 const LISTENING = /listening on (http:\/\/localhost:\d+)/;
+/**
+ * fetch() writes a request's headers one event-loop turn before its body. A test process starved
+ * of CPU for longer than HTTP_REQUEST_TIMEOUT_MS (10 s) between those turns gets a correct 408
+ * from the server, which two busy-core CI runs hit in webhook-key.e2e (20 forgeries signed and
+ * sent at once). Tests of other things get generous limits; the timeout tests set their own.
+ */
+const PATIENT_HTTP_LIMITS = { HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '120000' };
 
 /** The built API (dist/apps/api/main.js) running as a child process, as in production. */
 export class ServerProcess {
@@ -18,7 +25,14 @@ export class ServerProcess {
   static async start(env: Record<string, string | undefined>): Promise<ServerProcess> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the api first`);
     const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env['PATH'], NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env },
+      env: {
+        PATH: process.env['PATH'],
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ...PATIENT_HTTP_LIMITS,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
