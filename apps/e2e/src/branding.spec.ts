@@ -77,7 +77,13 @@ describe('run-time branding (BRAND_* set)', () => {
     await board.follow(31);
     await board.page.getByText('Notifications on').waitFor();
 
+    const warnings: string[] = [];
+    board.page.on('console', (message) => {
+      if (['warning', 'error'].includes(message.type())) warnings.push(message.text());
+    });
     await suite.product.sendOrder(31);
+    // First the order on the board (so a failure says which step), then its notification.
+    await board.tile(31).waitFor({ timeout: 30_000 });
     // getNotifications is async, which waitForFunction does not await: ask until it is there.
     let found: { title: string; icon: string } | null = null;
     const shown = async () => {
@@ -88,9 +94,11 @@ describe('run-time branding (BRAND_* set)', () => {
             const [notification] = await registration.getNotifications({ tag: 'order-31' });
             return notification ? { title: notification.title, icon: notification.icon } : null;
           })) !== null,
-        15_000,
+        30_000,
         'the notification of order 31',
-      );
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; the page warned: ${JSON.stringify(warnings)}`);
+      });
       return found;
     };
     expect(await shown()).toEqual({

@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import type { BrowserContext } from 'playwright-core';
 import { axeViolations, screenshot } from '../support/browser';
 import { BoardPage } from '../support/board-page';
 import { browserSuite } from '../support/suite';
@@ -162,52 +163,20 @@ describe('the kiosk: every order readable, paged within 30 s, QR code to PUBLIC_
   });
 
   it('with &chime=on and sound allowed: no prompt, the chime is on', async () => {
-    const board = await openKiosk('/?mode=kiosk&chime=on', SCREENS[0].viewport);
-    const kiosk = board.page.locator('app-kiosk');
-    await board.page.waitForFunction(() =>
-      ['on', 'blocked'].includes(
-        document.querySelector('app-kiosk')?.getAttribute('data-chime') ?? '',
-      ),
-    );
-    // Headless Chromium may or may not allow sound without a tap; the prompt shows exactly then.
-    const blocked = (await kiosk.getAttribute('data-chime')) === 'blocked';
-    expect(await board.page.locator('.chime-prompt').count()).toBe(blocked ? 1 : 0);
+    const context = await suite.newContext({ viewport: SCREENS[0].viewport });
+    const chime = await watchChime(context, 'allows');
+    const page = await context.newPage();
+    await page.goto(new URL('/?mode=kiosk&chime=on', suite.product.url).href);
+    expect(await chime.settled).toBe('on');
+    expect(await page.locator('.chime-prompt').count()).toBe(0);
   });
 
   it('with &chime=on where the browser blocks sound: "tap to enable", gone after the tap', async () => {
     const context = await suite.newContext({ viewport: SCREENS[0].viewport });
-    // The autoplay policy of a TV browser: no sound until the page had a tap. The state is what
-    // the page reads, so it says "suspended" until a resume() inside a tap (headless Chromium
-    // itself would allow sound at once).
-    await context.addInitScript(() => {
-      const unlocked = new WeakSet<BaseAudioContext>();
-      const realState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!.get!;
-      Object.defineProperty(BaseAudioContext.prototype, 'state', {
-        configurable: true,
-        get(this: BaseAudioContext) {
-          return unlocked.has(this) ? (realState.call(this) as AudioContextState) : 'suspended';
-        },
-      });
-      const realResume = AudioContext.prototype.resume;
-      AudioContext.prototype.resume = function (this: AudioContext) {
-        if (!navigator.userActivation.isActive) return Promise.resolve();
-        unlocked.add(this);
-        return realResume.call(this);
-      };
-    });
+    const chime = await watchChime(context, 'blocks');
     const page = await context.newPage();
     await page.goto(new URL('/?mode=kiosk&chime=on', suite.product.url).href);
-    // The check settles 1.5 s after the kiosk started; a fresh profile on a loaded machine may take
-    // long to get there. Then it must have found sound blocked (a failure says which it found).
-    await page.waitForFunction(
-      () =>
-        ['on', 'blocked'].includes(
-          document.querySelector('app-kiosk')?.getAttribute('data-chime') ?? '',
-        ),
-      undefined,
-      { polling: 250, timeout: 60_000 },
-    );
-    expect(await page.locator('app-kiosk').getAttribute('data-chime')).toBe('blocked');
+    expect(await chime.settled).toBe('blocked');
     const prompt = page.getByRole('button', { name: 'Tap to enable the chime' });
     await prompt.waitFor({ timeout: 20_000 });
     await screenshot(page, 'kiosk-1920x1080-chime-prompt');
@@ -216,3 +185,57 @@ describe('the kiosk: every order readable, paged within 30 s, QR code to PUBLIC_
     expect(await page.locator('app-kiosk').getAttribute('data-chime')).toBe('on');
   });
 });
+
+/**
+ * Gives the context's pages a browser autoplay policy that `allows` sound at once or `blocks` it
+ * until a tap (the page reads `AudioContext.state`, which says "suspended" until a resume() inside
+ * a tap). `settled` resolves to the kiosk's `data-chime` once its sound check settled (`on` or
+ * `blocked`), or rejects after 60 s (a fresh profile on a loaded machine may take long).
+ *
+ * The page reports the settled state itself, through a binding: the test must not query the page
+ * before then, because every Playwright evaluation (locators, waitForFunction) runs as a user
+ * gesture and so would itself unlock sound for a few seconds.
+ */
+async function watchChime(
+  context: BrowserContext,
+  policy: 'allows' | 'blocks',
+): Promise<{ settled: Promise<string> }> {
+  let report!: (state: string) => void;
+  const reported = new Promise<string>((resolve) => (report = resolve));
+  await context.exposeBinding('__hubbleChimeSettled', (_source, state: string) => report(state));
+  await context.addInitScript((allows: boolean) => {
+    const unlocked = new WeakSet<BaseAudioContext>();
+    const realState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!.get!;
+    Object.defineProperty(BaseAudioContext.prototype, 'state', {
+      configurable: true,
+      get(this: BaseAudioContext) {
+        if (allows) return 'running';
+        return unlocked.has(this) ? (realState.call(this) as AudioContextState) : 'suspended';
+      },
+    });
+    const realResume = AudioContext.prototype.resume;
+    AudioContext.prototype.resume = function (this: AudioContext) {
+      if (!allows && !navigator.userActivation.isActive) return Promise.resolve();
+      unlocked.add(this);
+      return realResume.call(this);
+    };
+    const watch = setInterval(() => {
+      const state = document.querySelector('app-kiosk')?.getAttribute('data-chime');
+      if (state !== 'on' && state !== 'blocked') return;
+      clearInterval(watch);
+      (window as unknown as { __hubbleChimeSettled(state: string): void }).__hubbleChimeSettled(
+        state,
+      );
+    }, 100);
+  }, policy === 'allows');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('The kiosk did not settle its sound check within 60 s')),
+      60_000,
+    );
+  });
+  const settled = Promise.race([reported, timeout]).finally(() => clearTimeout(timer));
+  settled.catch(() => undefined); // rejects for whoever awaits it, not as an unhandled rejection
+  return { settled };
+}
