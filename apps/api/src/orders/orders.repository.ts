@@ -142,14 +142,8 @@ export class OrdersRepository {
    * each time would cost an fsync a second on an idle café's disk.
    */
   async expireDue(now: number): Promise<OrderChange[]> {
-    const due = await this.db
-      .selectFrom('orders')
-      .select('id')
-      .where('removed_at', 'is', null)
-      .where('expires_at', '<=', now)
-      .limit(1)
-      .executeTakeFirst();
-    if (!due) return [];
+    const next = await this.nextExpiry();
+    if (next === undefined || next > now) return [];
     return this.write(now, async (tx, changes) => {
       const expired = await tx
         .updateTable('orders')
