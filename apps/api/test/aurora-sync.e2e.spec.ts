@@ -339,7 +339,7 @@ describe('Aurora sync against the stand-in', () => {
       5000,
       'delivered on the desk',
     );
-    expect(server.logs.match(/Aurora refused .*HTTP 409/g)).toHaveLength(1);
+    expect((await server.logsUpToNow()).match(/Aurora refused .*HTTP 409/g)).toHaveLength(1);
   }, 90_000);
 
   it('makes a restarted Aurora whole again by re-adding the active orders', async () => {
@@ -391,8 +391,9 @@ describe('Aurora sync against the stand-in', () => {
       'the refused add of 10',
     );
     expect(orderCalls()).toHaveLength(4);
-    expect(server.logs.match(/Aurora refused .*HTTP 401.*AURORA_API_KEY/g)).toHaveLength(1);
-    expect(server.logs).not.toContain('not-the-key');
+    const logs = await server.logsUpToNow();
+    expect(logs.match(/Aurora refused .*HTTP 401.*AURORA_API_KEY/g)).toHaveLength(1);
+    expect(logs).not.toContain('not-the-key');
 
     // Readiness does not count a 401 as up; the desk says what is wrong once.
     const ready = (await (await fetch(`${server.url}/health/ready`)).json()) as {
@@ -484,7 +485,7 @@ describe('Aurora sync off', () => {
       });
       const { deliveries } = await deliveriesOf(server);
       expect(deliveries).toEqual([expect.objectContaining({ orderNumber: 3, state: 'off' })]);
-      expect(server.logs.match(/Aurora sync is off/g)).toHaveLength(1);
+      expect((await server.logsUpToNow()).match(/Aurora sync is off/g)).toHaveLength(1);
     } finally {
       await server.stop();
       await store.dispose();

@@ -102,7 +102,9 @@ interface ReadyBody {
     expect(down.body.details['store']).toMatchObject({ status: 'down' });
     expect(down.body.details['store'].reason).toMatch(/not currently accepting connections/);
     expect((await fetch(`${url}/health`)).status).toBe(503);
-    expect(server!.logs).toMatch(/The order store PostgreSQL database .* on .* cannot keep orders/);
+    expect(await server!.logsUpToNow()).toMatch(
+      /The order store PostgreSQL database .* on .* cannot keep orders/,
+    );
 
     await admin.query(`alter database ${database} allow_connections true`);
     await waitUntil(async () => (await readiness(url)).status === 200, 15_000, 'readiness');

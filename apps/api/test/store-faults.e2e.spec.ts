@@ -82,7 +82,9 @@ describe('an embedded store that fails while running', () => {
     // The store is rebuilt at once from the open connection, so most are taken.
     expect(acknowledged.length).toBeGreaterThanOrEqual(15);
     expect(statSync(file()).size).toBeGreaterThan(0);
-    const errors = first.logs.split('\n').filter((line) => line.includes('cannot keep orders'));
+    const errors = (await first.logsUpToNow())
+      .split('\n')
+      .filter((line) => line.includes('cannot keep orders'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(file());
 

@@ -70,8 +70,9 @@ describe('forged webhooks never cost a signed one', () => {
         expect(statuses.filter((status) => status === 429)).toHaveLength(10);
         // Only the proxy's own peer is believed (TRUST_PROXY), so the forgeries count against the
         // address nginx saw, never against the POS address they claim.
-        expect(server.logs).toMatch(/Refused webhooks from \S+ exceed 20/);
-        expect(server.logs).not.toContain(`Refused webhooks from ${POS_ADDRESS} exceed 20`);
+        const logs = await server.logsUpToNow();
+        expect(logs).toMatch(/Refused webhooks from \S+ exceed 20/);
+        expect(logs).not.toContain(`Refused webhooks from ${POS_ADDRESS} exceed 20`);
 
         const body = '{"orderNumber":44}';
         const signed = await starCommunity.send(nginx.url, body, {

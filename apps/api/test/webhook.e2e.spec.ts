@@ -183,10 +183,11 @@ describe('Star Community webhook', () => {
       );
     });
 
-    it('never logs the signature itself', () => {
+    it('never logs the signature itself', async () => {
       const signature = signer.signature('{"orderNumber":5}');
-      expect(server.logs).not.toContain(signature.slice(0, 40));
-      expect(server.logs).toMatch(/Webhook refused with 401/);
+      const logs = await server.logsUpToNow();
+      expect(logs).not.toContain(signature.slice(0, 40));
+      expect(logs).toMatch(/Webhook refused with 401/);
     });
   });
 });

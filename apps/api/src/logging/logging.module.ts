@@ -45,14 +45,28 @@ const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
 })
 export class LoggingModule {}
 
+/** How long a log line may wait in memory before it is written. */
+export const LOG_FLUSH_INTERVAL_MS = 20;
+/** Buffered lines are written at once when they reach this many bytes (a busy moment). */
+const LOG_BATCH_BYTES = 4096;
+
 /**
- * Standard output, written asynchronously: a synchronous write blocks the event loop while the
- * reader (journald, a pipe) is slow, and on a full pipe pino's synchronous mode sleeps 100 ms
- * before it retries — an order's answer and its broadcast would wait behind a log line. pino
- * flushes what is still buffered when the process exits.
+ * Standard output, written asynchronously and in batches. Asynchronously: a synchronous write
+ * blocks the event loop while the reader (journald, a pipe) is slow, and on a full pipe pino's
+ * synchronous mode sleeps 100 ms before it retries. In batches, every {@link LOG_FLUSH_INTERVAL_MS}
+ * or {@link LOG_BATCH_BYTES}: each write wakes whatever reads our output, and when that happened
+ * between an order's answer and its board broadcast (the request's own log lines), the reader took
+ * a core from the fan-out and the phones' receipt came ~1.5 ms later at 1,000 boards (issue 18,
+ * docs/benchmarks.md). pino writes what is still buffered when the process exits; a SIGKILL loses
+ * at most the last interval's lines.
  */
 function logDestination() {
-  return destination({ dest: 1, sync: false });
+  return destination({
+    dest: 1,
+    sync: false,
+    minLength: LOG_BATCH_BYTES,
+    periodicFlush: LOG_FLUSH_INTERVAL_MS,
+  });
 }
 
 function requestId(request: IncomingMessage, response: ServerResponse): string {

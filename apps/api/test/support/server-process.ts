@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitUntil } from './wait-until';
 
 const MAIN = join(import.meta.dirname, '../../../../dist/apps/api/main.js');
 const LISTENING = /listening on (http:\/\/localhost:\d+)/;
@@ -16,6 +17,7 @@ const PATIENT_HTTP_LIMITS = { HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIM
 export class ServerProcess {
   private output = '';
   private stopping = false;
+  private marks = 0;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -73,7 +75,20 @@ export class ServerProcess {
     return this.child.pid ?? 0;
   }
 
+  /** The output so far; log lines may still be on their way (see {@link logsUpToNow}). */
   get logs(): string {
+    return this.output;
+  }
+
+  /**
+   * The output once every line logged before this call has arrived. The server writes its log in
+   * batches (LOG_FLUSH_INTERVAL_MS), in order: a request made now, with an id of its own, is
+   * logged after them, so its line arriving means theirs have.
+   */
+  async logsUpToNow(): Promise<string> {
+    const id = `logs-up-to-now-${++this.marks}`;
+    await fetch(`${this.url}/api/orders`, { headers: { 'x-request-id': id } });
+    await waitUntil(() => this.output.includes(`"id":"${id}"`), 30_000, `log line of ${id}`);
     return this.output;
   }
 
