@@ -11,6 +11,8 @@
 //            ratio. The product then syncs to an Aurora stand-in in this process, and the Aurora
 //            latency (our 200 → the stand-in holding the call) is measured too. --rounds (3 by
 //            default, 1 with --smoke) rounds, alternating who goes first; medians are printed.
+//   --pin    servers on core 0, this process and the generators on the others (core-pinning.ts):
+//            the webhook's answer is then timed without waiting for a core the server holds
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { AuroraStandIn } from '../aurora-stand-in/aurora-stand-in.ts';
 import { BenchServer } from './bench-server.ts';
 import { initialJs } from './board-payload.ts';
 import { busyCafe, measureInsights, seedOrders } from './insights.ts';
+import { CorePinning } from './core-pinning.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
 import { measurePush } from './push-phase.ts';
 import { type Figure, medianFigures, printTable, printVersus } from './report.ts';
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     versus: { type: 'string' },
     rounds: { type: 'string' },
+    pin: { type: 'boolean', default: false },
   },
 });
 if (values.versus !== undefined && values.versus !== 'floor') {
@@ -50,6 +54,16 @@ const ROUNDS = Number(values.rounds ?? (values.smoke ? 1 : 3));
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   process.stderr.write('--rounds takes a whole number of at least 1\n');
   process.exit(2);
+}
+const PINNING = values.pin ? startPinning() : undefined;
+
+function startPinning(): CorePinning {
+  try {
+    return CorePinning.start();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
 }
 /** LimitNOFILE in deploy/hubble@.service. */
 const DEPLOYED_FILE_LIMIT = 65_536;
@@ -134,7 +148,9 @@ async function startProduct(
   const servers: BenchServer[] = [];
   for (let i = 0; i < count; i++) {
     const script = kind === 'floor' ? FLOOR_SCRIPT : undefined;
-    servers.push(await BenchServer.start(env, serverFileLimit(maxBoards), DIST, script));
+    const server = await BenchServer.start(env, serverFileLimit(maxBoards), DIST, script);
+    PINNING?.pinServer(server.pid);
+    servers.push(server);
   }
   return {
     servers,
@@ -576,7 +592,7 @@ async function main(): Promise<void> {
     FIGURES.push(...product);
     printVersus(product, floor, {
       title: `Hubble versus the floor server${smoke ? ' (smoke)' : ''} — ${values.scale ? '2 instances, PostgreSQL + Redis' : '1 instance, embedded store'}; ${ROUNDS === 1 ? 'one round' : `medians of ${ROUNDS} alternating rounds`}`,
-      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version} (shared machine: other builds may run)`,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version} (shared machine: other builds may run)${PINNING ? `; ${PINNING.describe()}` : ''}`,
     });
     FIGURES.push(...floor.map((figure) => ({ ...figure, id: `floor ${figure.id}` })));
   } else {
@@ -589,7 +605,7 @@ async function main(): Promise<void> {
     FIGURES.filter((figure) => !figure.id.startsWith('floor')),
     {
       title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
-      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}${PINNING ? `; ${PINNING.describe()}` : ''}`,
       timing: !smoke,
     },
   );
