@@ -8,6 +8,8 @@ interface ReadyNotificationOptions extends NotificationOptions {
 }
 
 const VIBRATION = [300, 120, 300];
+/** How long a notification waits for the service worker to become active (first visit). */
+export const SERVICE_WORKER_WAIT_MS = 10_000;
 
 /**
  * The ways the board gets a customer's attention: a beep (WebAudio, no sound file), vibration,
@@ -119,14 +121,40 @@ export class Alerts {
       data: { onActionClick: { default: { operation: 'focusLastFocusedOrOpen', url: './' } } },
     };
     try {
-      const registration = await this.window?.navigator.serviceWorker?.getRegistration();
+      const registration = await this.activeRegistration();
       if (registration) {
         await registration.showNotification(branded, options);
         return;
       }
-      new Notification(branded, options);
+      // No service worker here (unsupported, or it never started): the page's own notification,
+      // where the browser allows one (desktop browsers do).
+      const PageNotification = this.window?.Notification;
+      if (PageNotification) new PageNotification(branded, options);
     } catch (error) {
       console.warn('Could not show the notification', error);
+    }
+  }
+
+  /**
+   * The board's service worker registration once it has an active worker (showNotification needs
+   * one). Right after a first visit the worker may not be registered or active yet (it registers
+   * when the app is stable, within 5 s): wait for it rather than use `new Notification()`, which
+   * Chrome on Android refuses. Undefined where there is no service worker or it is not ready in
+   * time.
+   */
+  private async activeRegistration(): Promise<ServiceWorkerRegistration | undefined> {
+    const container = this.window?.navigator.serviceWorker;
+    if (!container) return undefined;
+    const registration = await container.getRegistration();
+    if (registration?.active) return registration;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), SERVICE_WORKER_WAIT_MS);
+    });
+    try {
+      return await Promise.race([container.ready, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
