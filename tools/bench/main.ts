@@ -584,6 +584,13 @@ async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
   return { product: medianFigures(rounds.product), floor: medianFigures(rounds.floor) };
 }
 
+/** The machine line of a report: cores, Node, and any remark (pinning included). */
+function machine(...remarks: string[]): string {
+  const notes = [...remarks, ...(PINNING ? [PINNING.describe()] : [])];
+  const base = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  return notes.length > 0 ? `${base} (${notes.join('; ')})` : base;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   payloadPhase();
@@ -592,7 +599,7 @@ async function main(): Promise<void> {
     FIGURES.push(...product);
     printVersus(product, floor, {
       title: `Hubble versus the floor server${smoke ? ' (smoke)' : ''} — ${values.scale ? '2 instances, PostgreSQL + Redis' : '1 instance, embedded store'}; ${ROUNDS === 1 ? 'one round' : `medians of ${ROUNDS} alternating rounds`}`,
-      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version} (shared machine: other builds may run)${PINNING ? `; ${PINNING.describe()}` : ''}`,
+      machine: machine('shared machine: other builds may run'),
     });
     FIGURES.push(...floor.map((figure) => ({ ...figure, id: `floor ${figure.id}` })));
   } else {
@@ -605,7 +612,7 @@ async function main(): Promise<void> {
     FIGURES.filter((figure) => !figure.id.startsWith('floor')),
     {
       title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
-      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}${PINNING ? `; ${PINNING.describe()}` : ''}`,
+      machine: machine(),
       timing: !smoke,
     },
   );

@@ -46,7 +46,7 @@ const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
 export class LoggingModule {}
 
 /** How long a log line may wait in memory before it is written. */
-export const LOG_FLUSH_INTERVAL_MS = 20;
+const LOG_FLUSH_INTERVAL_MS = 20;
 /** Buffered lines are written at once when they reach this many bytes (a busy moment). */
 const LOG_BATCH_BYTES = 4096;
 
