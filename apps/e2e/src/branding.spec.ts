@@ -70,6 +70,22 @@ describe('run-time branding (BRAND_* set)', () => {
   it("shows a followed order's notification with the café's name and logo", async () => {
     const context = await suite.newContext();
     await context.grantPermissions(['notifications'], { origin: suite.product.url });
+    // What the page asked of its registration, for a failure to say where it stopped.
+    await context.addInitScript(() => {
+      const calls: string[] = [];
+      (window as unknown as { notificationCalls: string[] }).notificationCalls = calls;
+      const original = ServiceWorkerRegistration.prototype.showNotification;
+      ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+        calls.push(`called ${options?.tag}`);
+        return original.call(this, title, options).then(
+          () => void calls.push(`shown ${options?.tag}`),
+          (error: Error) => {
+            calls.push(`failed ${options?.tag}: ${error.message}`);
+            throw error;
+          },
+        );
+      };
+    });
     const board = new BoardPage(await context.newPage());
     await board.page.goto(suite.product.url);
     await board.live();
@@ -96,8 +112,14 @@ describe('run-time branding (BRAND_* set)', () => {
           })) !== null,
         30_000,
         'the notification of order 31',
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}; the page warned: ${JSON.stringify(warnings)}`);
+      ).catch(async (error: Error) => {
+        const calls = await board.page.evaluate(
+          () => (window as unknown as { notificationCalls: string[] }).notificationCalls,
+        );
+        throw new Error(
+          `${error.message}; the page warned: ${JSON.stringify(warnings)}; ` +
+            `showNotification: ${JSON.stringify(calls)}`,
+        );
       });
       return found;
     };
