@@ -46,6 +46,54 @@ describe('Star Community webhook', () => {
     await fetch(`${server.url}/api/orders`); // keep the server warm for the refusals below
   });
 
+  it('answers on its own lane as any API route would: request id, security headers, log line', async () => {
+    const response = await signer.send(server.url, '{"orderNumber":851}', {
+      'x-request-id': 'hook-851',
+      'x-signature': signer.signature('{"orderNumber":851}'),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('hook-851');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const refused = await signer.send(server.url, '{"orderNumber":852}', {
+      'x-request-id': 'hook-852',
+      'x-signature': signer.signature('{"orderNumber":853}'),
+    });
+    expect(refused.status).toBe(401);
+
+    const lines = (await server.logsUpToNow())
+      .split('\n')
+      .filter((line) => line.includes('"id":"hook-85'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const request = { method: 'POST', url: '/api/orders/webhook' };
+    expect(lines).toEqual([
+      expect.objectContaining({
+        req: expect.objectContaining({ id: 'hook-851', ...request }),
+        msg: 'Order 851 accepted from webhook',
+      }),
+      expect.objectContaining({
+        req: expect.objectContaining({ id: 'hook-851' }),
+        res: { statusCode: 200 },
+        msg: 'request completed',
+      }),
+      expect.objectContaining({
+        req: expect.objectContaining({ id: 'hook-852' }),
+        msg: expect.stringMatching(/^Webhook refused with 401/),
+      }),
+      expect.objectContaining({
+        req: expect.objectContaining({ id: 'hook-852', ...request }),
+        res: { statusCode: 401 },
+        level: 40,
+        msg: 'request completed',
+      }),
+    ]);
+    // Other methods on the path are not the webhook: the API's usual 404.
+    expect((await fetch(`${server.url}/api/orders/webhook`)).status).toBe(404);
+  });
+
   describe('refusals change nothing', () => {
     beforeAll(async () => {
       // Start the refusal cases from an empty board.

@@ -12,6 +12,7 @@ import { robotsTxt } from '../web';
 import { securityHeaders } from '../web';
 import { serveBuiltApps } from '../web';
 import { applyHttpLimits } from './http-limits';
+import { WEBHOOK_PATH, WebhookLane } from '../webhook';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -37,6 +38,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('etag', false);
   // Behind a reverse proxy (TRUST_PROXY), trust the nearest hop's X-Forwarded-For / -Proto only.
   app.set('trust proxy', trustProxyFunction(config.trustProxy));
+  // The order webhook first, on its own lane: the answer does not wait for the pages' middleware.
+  // Only Nest's refusal of new requests while shutting down (return503OnClosing) comes before it.
+  server.post(WEBHOOK_PATH, app.get(WebhookLane).handler);
   app.use(
     securityHeaders(config.frameAncestors, [config.branding.logoUrl, config.branding.faviconUrl]),
   );

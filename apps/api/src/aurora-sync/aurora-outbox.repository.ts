@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence';
-import { Store } from '../persistence';
+import { PreparedQuery, Store } from '../persistence';
 
 export type OutboxEntry = Selectable<AuroraOutboxTable>;
 
@@ -44,6 +44,24 @@ const KEEP_FINISHED_MS = 24 * 3600_000;
  */
 @Injectable()
 export class AuroraOutboxRepository {
+  /** {@link enqueueClaimed} of one entry, compiled once (see PreparedQuery): every order's path. */
+  private readonly enqueueOneClaimed = new PreparedQuery<
+    NewEntry & { now: number; claimedUntil: number },
+    OutboxEntry
+  >((db, slot) =>
+    db
+      .insertInto('aurora_outbox')
+      .values({
+        ...pendingRow(
+          { orderId: slot('orderId'), number: slot('number'), action: slot('action') },
+          slot('now'),
+          'change',
+        ),
+        claimed_until: claimUnlessQueued(slot('number'), slot('claimedUntil')),
+      })
+      .returningAll(),
+  );
+
   constructor(private readonly store: Store) {}
 
   private get db(): Kysely<Tables> {
@@ -80,6 +98,16 @@ export class AuroraOutboxRepository {
     claimAtMost: number,
   ): Promise<(OutboxEntry & { claimed_until: number })[]> {
     if (entries.length === 0) return [];
+    const [only] = entries;
+    // The usual change: one order, one call, claimed if nothing is queued before it.
+    if (entries.length === 1 && claimAtMost >= 1) {
+      const { rows } = await this.enqueueOneClaimed.execute(tx, {
+        ...only,
+        now,
+        claimedUntil,
+      });
+      return rows.filter(isClaimed);
+    }
     const numbersSeen = new Set<number>();
     const rows = await tx
       .insertInto('aurora_outbox')
@@ -89,19 +117,13 @@ export class AuroraOutboxRepository {
           numbersSeen.add(entry.number);
           return {
             ...pendingRow(entry, now, 'change'),
-            claimed_until: claim
-              ? sql<number | null>`(case when exists (select 1 from aurora_outbox
-                  where number = ${entry.number} and state in ('pending', 'retrying'))
-                  then null else cast(${claimedUntil} as bigint) end)`
-              : null,
+            claimed_until: claim ? claimUnlessQueued(entry.number, claimedUntil) : null,
           };
         }),
       )
       .returningAll()
       .execute();
-    return rows.filter(
-      (row): row is OutboxEntry & { claimed_until: number } => row.claimed_until !== null,
-    );
+    return rows.filter(isClaimed);
   }
 
   /** A cheap read that spares the claim transaction (a write) when there is nothing to do. */
@@ -347,6 +369,17 @@ export class AuroraOutboxRepository {
 }
 
 /** A new outbox row for `entry`, due now. */
+/** Claimed until `claimedUntil`, unless a call for the number is still undone before it. */
+function claimUnlessQueued(number: number, claimedUntil: number) {
+  return sql<number | null>`(case when exists (select 1 from aurora_outbox
+    where number = ${number} and state in ('pending', 'retrying'))
+    then null else cast(${claimedUntil} as bigint) end)`;
+}
+
+function isClaimed(row: OutboxEntry): row is OutboxEntry & { claimed_until: number } {
+  return row.claimed_until !== null;
+}
+
 function pendingRow(entry: NewEntry, now: number, cause: AuroraOutboxTable['cause']) {
   return {
     order_id: entry.orderId,

@@ -4,3 +4,4 @@ export { tokensMatch } from './tokens-match';
 export { BackgroundWork } from './background-work';
 export { OutboundHttp } from './outbound-http';
 export type { OutboundAnswer, OutboundRequest } from './outbound-http';
+export { bodyParserFailure, type BodyParserError } from './body-parser-failure';

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { destination } from 'pino';
 import { AppConfig } from '../config';
 import { redactUrl, REDACTED_PATHS } from './redaction';
+import { requestId } from './request-log';
 
 /** Requests not worth a log line each: Socket.IO transport, health probes, scrapes. */
 const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
@@ -67,12 +66,4 @@ function logDestination() {
     minLength: LOG_BATCH_BYTES,
     periodicFlush: LOG_FLUSH_INTERVAL_MS,
   });
-}
-
-function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const incoming = request.headers['x-request-id'];
-  const id =
-    typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-  response.setHeader('X-Request-Id', id);
-  return id;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { OrderSource, RemovedReason } from '@hubble/contracts';
 import type { Tables } from '../persistence';
-import { Store } from '../persistence';
+import { PreparedQuery, Store } from '../persistence';
 import { GroupCommit } from './group-commit';
 import type { OrderChange, OrderRow } from './order-change';
 import {
@@ -32,6 +32,37 @@ export class OrdersRepository {
 
   private readonly logger = new Logger('Orders');
 
+  // The statements of a new order's transaction, compiled once (see PreparedQuery).
+  private readonly advanceVersion = new PreparedQuery<{ by: number }, { version: number }>(
+    (db, slot) =>
+      db
+        .updateTable('feed_state')
+        .set((eb) => ({ version: eb('version', '+', slot('by')) }))
+        .where('id', '=', 1)
+        .returning('version'),
+  );
+  private readonly findActive = new PreparedQuery<{ number: number }, OrderRow>((db, slot) =>
+    db
+      .selectFrom('orders')
+      .selectAll()
+      .where('number', '=', slot('number'))
+      .where('removed_at', 'is', null),
+  );
+  private readonly insertOrder = new PreparedQuery<
+    { number: number; source: OrderSource; createdAt: number; expiresAt: number },
+    OrderRow
+  >((db, slot) =>
+    db
+      .insertInto('orders')
+      .values({
+        number: slot('number'),
+        source: slot('source'),
+        created_at: slot('createdAt'),
+        expires_at: slot('expiresAt'),
+      })
+      .returningAll(),
+  );
+
   constructor(
     private readonly store: Store,
     private readonly events: DomainEventBus,
@@ -44,12 +75,7 @@ export class OrdersRepository {
   /** Creates the order, or refreshes it when the number is already active. */
   upsert(number: number, source: OrderSource, now: number, expiresAt: number) {
     return this.write(now, async (tx, changes) => {
-      const existing = await tx
-        .selectFrom('orders')
-        .selectAll()
-        .where('number', '=', number)
-        .where('removed_at', 'is', null)
-        .executeTakeFirst();
+      const [existing] = (await this.findActive.execute(tx, { number })).rows;
 
       if (existing && existing.expires_at > now) {
         const refreshed = await tx
@@ -68,11 +94,12 @@ export class OrdersRepository {
           order: await markRemoved(tx, existing.id, 'expired', now),
         });
       }
-      const created = await tx
-        .insertInto('orders')
-        .values({ number, source, created_at: now, expires_at: expiresAt })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await this.insertOrder.takeFirstOrThrow(tx, {
+        number,
+        source,
+        createdAt: now,
+        expiresAt,
+      });
       changes.push({ kind: 'created', order: created });
     });
   }
@@ -276,12 +303,9 @@ export class OrdersRepository {
   ): Promise<OrderChange[][]> {
     return this.db.transaction().execute(async (tx) => {
       const guessed = batch.length;
-      const { version: advanced } = await tx
-        .updateTable('feed_state')
-        .set((eb) => ({ version: eb('version', '+', guessed) }))
-        .where('id', '=', 1)
-        .returning('version')
-        .executeTakeFirstOrThrow();
+      const { version: advanced } = await this.advanceVersion.takeFirstOrThrow(tx, {
+        by: guessed,
+      });
       const version = advanced - guessed;
       let next = version;
       const results: OrderChange[][] = [];

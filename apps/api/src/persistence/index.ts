@@ -11,4 +11,6 @@ export type {
   Tables,
 } from './database';
 export { PersistenceModule } from './persistence.module';
+export { PreparedQuery } from './prepared-query';
 export { Store } from './store';
+export { storeUnavailableAnswer } from './store-unavailable.filter';

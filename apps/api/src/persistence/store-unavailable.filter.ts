@@ -4,9 +4,37 @@ import type { Response } from 'express';
 import { Store } from './store';
 import { storeFailureReason } from './store-failure';
 
+/** The answer to a request whose work failed because of the store. */
+export interface StoreUnavailableAnswer {
+  status: HttpStatus.SERVICE_UNAVAILABLE;
+  body: { statusCode: number; message: string; error: string };
+}
+
 /**
- * Any HTTP request whose work failed because of the store gets 503 (never a 2xx, and not a 500:
- * the request was fine, the store was not), and the store is told so that readiness says why.
+ * The 503 for an error that came from the store (never a 2xx, and not a 500: the request was
+ * fine, the store was not), after telling the store so that readiness says why; undefined for any
+ * other error.
+ */
+export function storeUnavailableAnswer(
+  exception: unknown,
+  store: Store,
+): StoreUnavailableAnswer | undefined {
+  const reason =
+    exception instanceof HttpException ? undefined : storeFailureReason(exception, store.kind);
+  if (reason === undefined) return undefined;
+  store.reportFailure(reason);
+  return {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    body: {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      message: `The order store cannot keep this change right now (${reason}); nothing was acknowledged`,
+      error: 'Service Unavailable',
+    },
+  };
+}
+
+/**
+ * Any HTTP request whose work failed because of the store gets 503 ({@link storeUnavailableAnswer}).
  * Everything else goes to Nest's default handling.
  */
 @Catch()
@@ -17,21 +45,14 @@ export class StoreUnavailableFilter extends BaseExceptionFilter {
   }
 
   override catch(exception: unknown, host: ArgumentsHost): void {
-    const reason =
-      host.getType() === 'http' && !(exception instanceof HttpException)
-        ? storeFailureReason(exception, this.store.kind)
-        : undefined;
-    if (reason === undefined) {
+    const answer =
+      host.getType() === 'http' ? storeUnavailableAnswer(exception, this.store) : undefined;
+    if (answer === undefined) {
       super.catch(exception, host);
       return;
     }
-    this.store.reportFailure(reason);
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
-      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-      message: `The order store cannot keep this change right now (${reason}); nothing was acknowledged`,
-      error: 'Service Unavailable',
-    });
+    response.status(answer.status).json(answer.body);
   }
 }

@@ -8,7 +8,7 @@ import type {
   PushSubscriptionsTable,
   Tables,
 } from '../persistence';
-import { Store } from '../persistence';
+import { PreparedQuery, Store } from '../persistence';
 
 export type PushDelivery = Selectable<PushDeliveriesTable>;
 export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;
@@ -39,9 +39,71 @@ function integerValue(value: number) {
 /** Finished deliveries are kept this long (diagnosis), then pruned. */
 const KEEP_FINISHED_MS = 24 * 3600_000;
 
+/** The pushes an order's followers get: one per live subscription to its number. */
+function queueFollowerPushes(kind: 'ready' | 'again') {
+  return new PreparedQuery<
+    { orderId: number; number: number; now: number; expiresAt: number },
+    never
+  >((db, slot) =>
+    db
+      .insertInto('push_deliveries')
+      .columns([
+        'subscription_id',
+        'order_id',
+        'number',
+        'kind',
+        'created_at',
+        'due_at',
+        'expires_at',
+        'state',
+        'attempts',
+        'updated_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('push_subscriptions')
+          .select([
+            'id',
+            integerValue(slot('orderId')).as('order_id'),
+            integerValue(slot('number')).as('number'),
+            sql.lit(kind).as('kind'),
+            integerValue(slot('now')).as('created_at'),
+            integerValue(slot('now')).as('due_at'),
+            integerValue(slot('expiresAt')).as('expires_at'),
+            sql.lit('pending').as('state'),
+            sql.lit(0).as('attempts'),
+            integerValue(slot('now')).as('updated_at'),
+          ])
+          .where('order_number', '=', slot('number'))
+          .where('expires_at', '>', slot('now')),
+      ),
+  );
+}
+
 /** All SQL of Web Push, one code for SQLite and PostgreSQL. Reads `orders`, never writes it. */
 @Injectable()
 export class PushRepository {
+  // An order change's push statements, compiled once (see PreparedQuery): they run in every
+  // order's transaction, on the webhook's path.
+  private readonly dropSupersededPushes = new PreparedQuery<{ number: number; now: number }, never>(
+    (db, slot) =>
+      db
+        .updateTable('push_deliveries')
+        .set({
+          state: 'dropped',
+          last_error: 'superseded by a later call',
+          updated_at: slot('now'),
+        })
+        .where('number', '=', slot('number'))
+        .where('kind', '!=', 'broadcast')
+        .where('state', 'in', UNDONE)
+        .where('claimed_until', 'is', null),
+  );
+  private readonly queueFollowerPushes = {
+    created: queueFollowerPushes('ready'),
+    refreshed: queueFollowerPushes('again'),
+  };
+
   constructor(private readonly store: Store) {}
 
   private get db(): Kysely<Tables> {
@@ -141,48 +203,14 @@ export class PushRepository {
     let queued = 0;
     for (const { kind, order } of changes) {
       if (kind === 'removed') continue;
-      await tx
-        .updateTable('push_deliveries')
-        .set({ state: 'dropped', last_error: 'superseded by a later call', updated_at: now })
-        .where('number', '=', order.number)
-        .where('kind', '!=', 'broadcast')
-        .where('state', 'in', UNDONE)
-        .where('claimed_until', 'is', null)
-        .execute();
-      const inserted = await tx
-        .insertInto('push_deliveries')
-        .columns([
-          'subscription_id',
-          'order_id',
-          'number',
-          'kind',
-          'created_at',
-          'due_at',
-          'expires_at',
-          'state',
-          'attempts',
-          'updated_at',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('push_subscriptions')
-            .select([
-              'id',
-              integerValue(order.id).as('order_id'),
-              integerValue(order.number).as('number'),
-              sql.lit(kind === 'created' ? 'ready' : 'again').as('kind'),
-              integerValue(now).as('created_at'),
-              integerValue(now).as('due_at'),
-              integerValue(order.expires_at).as('expires_at'),
-              sql.lit('pending').as('state'),
-              sql.lit(0).as('attempts'),
-              integerValue(now).as('updated_at'),
-            ])
-            .where('order_number', '=', order.number)
-            .where('expires_at', '>', now),
-        )
-        .executeTakeFirst();
-      queued += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+      const values = { number: order.number, now };
+      await this.dropSupersededPushes.execute(tx, values);
+      const inserted = await this.queueFollowerPushes[kind].execute(tx, {
+        ...values,
+        orderId: order.id,
+        expiresAt: order.expires_at,
+      });
+      queued += Number(inserted.numAffectedRows ?? 0);
     }
     return queued;
   }

@@ -1,4 +1,5 @@
 // The web module's public surface: other modules import only what is exported here.
+export { setApiAnswerHeaders } from './api-answer-headers';
 export { robotsTxt } from './robots';
 export { securityHeaders } from './security-headers';
 export { serveBuiltApps } from './static-files';

@@ -3,7 +3,7 @@
 // `SignedWebhookReader.read(request, itsContract)`: same signature check, key rotation, size
 // limit, refusal rules and JSON errors.
 export { WebhookModule } from './webhook.module';
-export { WEBHOOK_PATH, type WebhookAccepted } from './webhook.controller';
+export { WEBHOOK_PATH, WebhookLane, type WebhookAccepted } from './webhook-lane';
 export { WebhookKeyService } from './webhook-key.service';
 export {
   type SignedWebhookContract,

@@ -57,22 +57,41 @@ export class SignedWebhookReader {
   }
 
   /**
-   * The body parser for a signed webhook's path: the body as received, at most
-   * WEBHOOK_BODY_LIMIT_BYTES (16 KB; 413); a
-   * Content-Encoding other than identity is answered 415 before the body is read.
+   * The body parser for a signed webhook's path ({@link readBody}); a refusal is answered here
+   * and `onRefused` told of it, any other failure goes to the app's error handling.
    */
   bodyParser(onRefused: (refusal: WebhookRefusal) => void = () => undefined): RequestHandler {
     return (request: Request, response: Response, next: NextFunction) =>
+      void this.readBody(request, response).then(
+        () => next(),
+        (error: unknown) => {
+          if (!(error instanceof WebhookRefusal)) {
+            next(error);
+            return;
+          }
+          onRefused(error);
+          response.status(error.getStatus()).json(error.getResponse());
+        },
+      );
+  }
+
+  /**
+   * Reads a signed webhook's body as received into `request.body`: at most
+   * WEBHOOK_BODY_LIMIT_BYTES (16 KB; else body-parser's 413 error), and a Content-Encoding other
+   * than identity is a {@link WebhookRefusal} (415) before the body is read.
+   */
+  readBody(request: Request, response: Response): Promise<void> {
+    return new Promise((resolve, reject) =>
       this.raw(request, response, (error?: unknown) => {
-        if ((error as { type?: string } | undefined)?.type !== 'encoding.unsupported') {
-          next(error);
-          return;
+        if ((error as { type?: string } | undefined)?.type === 'encoding.unsupported') {
+          this.refuseEncoding(request).then(reject, reject);
+        } else if (error) {
+          reject(error);
+        } else {
+          resolve();
         }
-        void this.refuseEncoding(request).then((refusal) => {
-          onRefused(refusal);
-          response.status(refusal.getStatus()).json(refusal.getResponse());
-        }, next);
-      });
+      }),
+    );
   }
 
   /**
