@@ -1,25 +1,9 @@
 import { sql } from 'kysely';
-import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
+import { openStoreForSuite, STORE_KINDS } from '../../test/support/stores';
 import { PreparedQuery } from './prepared-query';
-import { Store } from './store';
 
 describe.each(STORE_KINDS)('a query compiled once on %s', (kind) => {
-  let testStore: TestStore;
-  let store: Store;
-
-  beforeAll(async () => {
-    testStore = await createTestStore(kind);
-    store = await Store.open({
-      kind,
-      databaseUrl: testStore.env.DATABASE_URL,
-      dataDir: testStore.env.DATA_DIR,
-    });
-  });
-
-  afterAll(async () => {
-    await store.onApplicationShutdown();
-    await testStore.dispose();
-  });
+  const opened = openStoreForSuite(kind);
 
   const insert = new PreparedQuery<
     { number: number; at: number },
@@ -46,36 +30,36 @@ describe.each(STORE_KINDS)('a query compiled once on %s', (kind) => {
   );
 
   it('runs with each call’s values in its slots, and keeps its constants', async () => {
-    const first = await insert.takeFirstOrThrow(store.db, { number: 41, at: 5000 });
-    const second = await insert.takeFirstOrThrow(store.db, { number: 42, at: 7000 });
+    const first = await insert.takeFirstOrThrow(opened.store.db, { number: 41, at: 5000 });
+    const second = await insert.takeFirstOrThrow(opened.store.db, { number: 42, at: 7000 });
     expect([first, second].map(({ id: _id, ...row }) => ({ ...row }))).toEqual([
       { number: 41, source: 'back-office', created_at: 5000, expires_at: 6000 },
       { number: 42, source: 'back-office', created_at: 7000, expires_at: 8000 },
     ]);
-    expect((await find.execute(store.db, { number: 42 })).rows).toEqual([
+    expect((await find.execute(opened.store.db, { number: 42 })).rows).toEqual([
       { number: 42, created_at: 7000 },
     ]);
-    expect((await find.execute(store.db, { number: 41 })).rows).toEqual([
+    expect((await find.execute(opened.store.db, { number: 41 })).rows).toEqual([
       { number: 41, created_at: 5000 },
     ]);
   });
 
   it('runs inside a transaction and rolls back with it', async () => {
     await expect(
-      store.db.transaction().execute(async (tx) => {
+      opened.store.db.transaction().execute(async (tx) => {
         await insert.execute(tx, { number: 43, at: 1 });
         expect((await find.execute(tx, { number: 43 })).rows).toHaveLength(1);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    expect((await find.execute(store.db, { number: 43 })).rows).toEqual([]);
+    expect((await find.execute(opened.store.db, { number: 43 })).rows).toEqual([]);
   });
 
   it('says which statement found no row when one was required', async () => {
     const missing = new PreparedQuery<{ number: number }, { number: number }>((db, slot) =>
       db.selectFrom('orders').select('number').where('number', '=', slot('number')),
     );
-    await expect(missing.takeFirstOrThrow(store.db, { number: 999 })).rejects.toThrow(
+    await expect(missing.takeFirstOrThrow(opened.store.db, { number: 999 })).rejects.toThrow(
       /No row from: select "number" from "orders"/,
     );
   });

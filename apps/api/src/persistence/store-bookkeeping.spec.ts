@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores';
-import { Store } from './store';
+import { openStoreForSuite, STORE_KINDS } from '../../test/support/stores';
+import type { Store } from './store';
 
 /** The commit level the connection uses now, as the store itself reports it. */
 async function commitLevel(db: Store['db'], kind: string): Promise<string> {
@@ -15,38 +15,23 @@ async function commitLevel(db: Store['db'], kind: string): Promise<string> {
 }
 
 describe.each(STORE_KINDS)('bookkeeping transactions on %s', (kind) => {
-  let testStore: TestStore;
-  let store: Store;
-
-  beforeAll(async () => {
-    testStore = await createTestStore(kind);
-    store = await Store.open({
-      kind,
-      databaseUrl: testStore.env.DATABASE_URL,
-      dataDir: testStore.env.DATA_DIR,
-    });
-  });
-
-  afterAll(async () => {
-    await store.onApplicationShutdown();
-    await testStore.dispose();
-  });
+  const opened = openStoreForSuite(kind);
 
   const relaxed = kind === 'postgres' ? 'off' : 'normal';
   const full = kind === 'postgres' ? 'on' : 'full';
 
   it('commit without waiting for the disk, and every other write still waits for it', async () => {
-    expect(await commitLevel(store.db, kind)).toBe(full);
-    const inside = await store.bookkeeping(async (tx) => {
+    expect(await commitLevel(opened.store.db, kind)).toBe(full);
+    const inside = await opened.store.bookkeeping(async (tx) => {
       await tx.updateTable('feed_state').set({ version: 7 }).where('id', '=', 1).execute();
       return commitLevel(tx, kind);
     });
     expect(inside).toBe(relaxed);
-    expect(await commitLevel(store.db, kind)).toBe(full);
-    await store.db.transaction().execute(async (tx) => {
+    expect(await commitLevel(opened.store.db, kind)).toBe(full);
+    await opened.store.db.transaction().execute(async (tx) => {
       expect(await commitLevel(tx, kind)).toBe(full);
     });
-    const { version } = await store.db
+    const { version } = await opened.store.db
       .selectFrom('feed_state')
       .select('version')
       .executeTakeFirstOrThrow();
@@ -55,13 +40,13 @@ describe.each(STORE_KINDS)('bookkeeping transactions on %s', (kind) => {
 
   it('roll back on a failure, and leave the full level in place', async () => {
     await expect(
-      store.bookkeeping(async (tx) => {
+      opened.store.bookkeeping(async (tx) => {
         await tx.updateTable('feed_state').set({ version: 99 }).where('id', '=', 1).execute();
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
-    expect(await commitLevel(store.db, kind)).toBe(full);
-    const { version } = await store.db
+    expect(await commitLevel(opened.store.db, kind)).toBe(full);
+    const { version } = await opened.store.db
       .selectFrom('feed_state')
       .select('version')
       .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreKind } from '../../src/persistence/database';
+import { Store } from '../../src/persistence/store';
 import { createTestDatabase, postgresRequiredOrAvailable } from './postgres';
 
 /** A store for one suite: its environment variables, and how to throw it away. */
@@ -25,6 +26,33 @@ export async function createTestStore(kind: StoreKind): Promise<TestStore> {
     async dispose() {
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An open `Store` for the suite that calls this (opened before its tests, closed and thrown away
+ * after them); read `.store` inside the tests.
+ */
+export function openStoreForSuite(kind: StoreKind): { readonly store: Store } {
+  let testStore: TestStore | undefined;
+  let opened: Store | undefined;
+  beforeAll(async () => {
+    testStore = await createTestStore(kind);
+    opened = await Store.open({
+      kind,
+      databaseUrl: testStore.env.DATABASE_URL,
+      dataDir: testStore.env.DATA_DIR,
+    });
+  });
+  afterAll(async () => {
+    await opened?.onApplicationShutdown();
+    await testStore?.dispose();
+  });
+  return {
+    get store(): Store {
+      if (!opened) throw new Error('The store opens before the suite’s tests run');
+      return opened;
     },
   };
 }
