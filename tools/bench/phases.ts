@@ -1,6 +1,7 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { BenchServer } from './bench-server.ts';
 import { Generator } from './generator.ts';
+import { hardFileLimit } from './spawn-limited.ts';
 import type { CpuUse, IngestCommand, IngestReply, SwarmCommand, SwarmReply } from './messages.ts';
 import { now, summarize, type Summary } from './stats.ts';
 
@@ -70,7 +71,16 @@ export class BoardFleet {
     while (left > 0) {
       let slot = this.swarms.find((s) => s.boards < BOARDS_PER_GENERATOR);
       if (!slot) {
-        slot = { swarm: Generator.swarm(BOARDS_PER_GENERATOR + 512), boards: 0 };
+        // Twice its boards: in a reconnect storm a board's old socket may still hold its file
+        // while the new one opens (the close handshake waits for a busy server); with room for
+        // one socket per board, the generator ran out of files (EMFILE) and counted its own
+        // failed connects as the server's storm errors.
+        // (Never more than the hard limit allows; one socket per board plus some is the minimum.)
+        const files = Math.min(
+          2 * BOARDS_PER_GENERATOR + 512,
+          Math.max(hardFileLimit() ?? 0, BOARDS_PER_GENERATOR + 512),
+        );
+        slot = { swarm: Generator.swarm(files), boards: 0 };
         this.swarms.push(slot);
       }
       const take = Math.min(left, BOARDS_PER_GENERATOR - slot.boards);
