@@ -34,8 +34,12 @@ export function httpSettings(env: Env): HttpSettings {
     optional(env, 'MAX_CONNECTIONS') === undefined
       ? undefined
       : integer(env, 'MAX_CONNECTIONS', 0, 1, 1_000_000);
-  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 5000, 500, 600_000);
-  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 10_000, 500, 600_000);
+  // The clock starts when the connection is accepted, not when its bytes are read: in a reconnect
+  // storm on a busy core a board's upgrade can wait seconds in our own event loop. At 5 s, up to
+  // half of 5,000 reconnecting boards got 408 and came back again (docs/benchmarks.md); a
+  // connection still sending headers also counts as idle for MAX_CONNECTIONS' evictions.
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 15_000, 500, 600_000);
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 20_000, 500, 600_000);
   if (requestTimeoutMs < headersTimeoutMs) {
     throw new ConfigError(
       `HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be below HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`,

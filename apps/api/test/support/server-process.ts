@@ -7,7 +7,7 @@ const MAIN = join(import.meta.dirname, '../../../../dist/apps/api/main.js');
 const LISTENING = /listening on (http:\/\/localhost:\d+)/;
 /**
  * fetch() writes a request's headers one event-loop turn before its body. A test process starved
- * of CPU for longer than HTTP_REQUEST_TIMEOUT_MS (10 s) between those turns gets a correct 408
+ * of CPU for longer than the request timeout (10 s when written) between those turns gets a correct 408
  * from the server, which two busy-core CI runs hit in webhook-key.e2e (20 forgeries signed and
  * sent at once). Tests of other things get generous limits; the timeout tests set their own.
  */
