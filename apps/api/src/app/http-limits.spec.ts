@@ -15,8 +15,8 @@ describe('HTTP limits', () => {
     const server = createServer();
     const guard = applyHttpLimits(server, httpSettings({}));
     expect(guard.connections).toBe(0);
-    expect(server.headersTimeout).toBe(5000);
-    expect(server.requestTimeout).toBe(10_000);
+    expect(server.headersTimeout).toBe(15_000);
+    expect(server.requestTimeout).toBe(20_000);
     expect(server.keepAliveTimeout).toBe(5000);
   });
 
