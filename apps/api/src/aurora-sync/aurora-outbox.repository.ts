@@ -98,11 +98,10 @@ export class AuroraOutboxRepository {
     claimAtMost: number,
   ): Promise<(OutboxEntry & { claimed_until: number })[]> {
     if (entries.length === 0) return [];
-    const [only] = entries;
     // The usual change: one order, one call, claimed if nothing is queued before it.
     if (entries.length === 1 && claimAtMost >= 1) {
       const { rows } = await this.enqueueOneClaimed.execute(tx, {
-        ...only,
+        ...entries[0],
         now,
         claimedUntil,
       });
@@ -368,7 +367,6 @@ export class AuroraOutboxRepository {
   }
 }
 
-/** A new outbox row for `entry`, due now. */
 /** Claimed until `claimedUntil`, unless a call for the number is still undone before it. */
 function claimUnlessQueued(number: number, claimedUntil: number) {
   return sql<number | null>`(case when exists (select 1 from aurora_outbox
@@ -380,6 +378,7 @@ function isClaimed(row: OutboxEntry): row is OutboxEntry & { claimed_until: numb
   return row.claimed_until !== null;
 }
 
+/** A new outbox row for `entry`, due now. */
 function pendingRow(entry: NewEntry, now: number, cause: AuroraOutboxTable['cause']) {
   return {
     order_id: entry.orderId,

@@ -36,6 +36,17 @@ const UNDONE: PushDeliveryState[] = ['pending', 'retrying'];
 function integerValue(value: number) {
   return sql<number>`cast(${value} as bigint)`;
 }
+
+/** The columns every newly queued delivery sets last (its times and its pending state). */
+const PENDING_DELIVERY_COLUMNS = [
+  'created_at',
+  'due_at',
+  'expires_at',
+  'state',
+  'attempts',
+  'updated_at',
+] as const;
+
 /** Finished deliveries are kept this long (diagnosis), then pruned. */
 const KEEP_FINISHED_MS = 24 * 3600_000;
 
@@ -47,18 +58,7 @@ function queueFollowerPushes(kind: 'ready' | 'again') {
   >((db, slot) =>
     db
       .insertInto('push_deliveries')
-      .columns([
-        'subscription_id',
-        'order_id',
-        'number',
-        'kind',
-        'created_at',
-        'due_at',
-        'expires_at',
-        'state',
-        'attempts',
-        'updated_at',
-      ])
+      .columns(['subscription_id', 'order_id', 'number', 'kind', ...PENDING_DELIVERY_COLUMNS])
       .expression((eb) =>
         eb
           .selectFrom('push_subscriptions')
@@ -219,17 +219,7 @@ export class PushRepository {
   async enqueueBroadcast(message: string, now: number, expiresAt: number): Promise<number> {
     const result = await this.db
       .insertInto('push_deliveries')
-      .columns([
-        'subscription_id',
-        'kind',
-        'message',
-        'created_at',
-        'due_at',
-        'expires_at',
-        'state',
-        'attempts',
-        'updated_at',
-      ])
+      .columns(['subscription_id', 'kind', 'message', ...PENDING_DELIVERY_COLUMNS])
       .expression((eb) =>
         eb
           .selectFrom('push_subscriptions')

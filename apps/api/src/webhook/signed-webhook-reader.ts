@@ -57,10 +57,10 @@ export class SignedWebhookReader {
   }
 
   /**
-   * The body parser for a signed webhook's path ({@link readBody}); a refusal is answered here
-   * and `onRefused` told of it, any other failure goes to the app's error handling.
+   * The body parser for a signed webhook's path ({@link readBody}); a refusal is answered here,
+   * any other failure goes to the app's error handling.
    */
-  bodyParser(onRefused: (refusal: WebhookRefusal) => void = () => undefined): RequestHandler {
+  bodyParser(): RequestHandler {
     return (request: Request, response: Response, next: NextFunction) =>
       void this.readBody(request, response).then(
         () => next(),
@@ -69,7 +69,6 @@ export class SignedWebhookReader {
             next(error);
             return;
           }
-          onRefused(error);
           response.status(error.getStatus()).json(error.getResponse());
         },
       );
