@@ -1,12 +1,25 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { IngestCommand, IngestReply, SwarmCommand, SwarmReply } from './messages.ts';
+import type {
+  AuroraCommand,
+  AuroraReply,
+  IngestCommand,
+  IngestReply,
+  SwarmCommand,
+  SwarmReply,
+} from './messages.ts';
 import { limitRefused, spawnWithFdLimit } from './spawn-limited.ts';
 
-type Reply = SwarmReply | IngestReply;
+type Reply = SwarmReply | IngestReply | AuroraReply;
 
-/** A load-generator process (swarm.ts or ingest.ts) and a typed request/reply over IPC. */
-export class Generator<Command extends SwarmCommand | IngestCommand, R extends Reply> {
+/**
+ * A helper process of the benchmark (load generators swarm.ts and ingest.ts, the Aurora stand-in
+ * aurora-receiver.ts) and a typed request/reply over IPC.
+ */
+export class Generator<
+  Command extends SwarmCommand | IngestCommand | AuroraCommand,
+  R extends Reply,
+> {
   private readonly waiting: {
     type: string;
     resolve: (reply: R) => void;
@@ -46,6 +59,26 @@ export class Generator<Command extends SwarmCommand | IngestCommand, R extends R
     return new Generator(spawnGenerator('ingest.ts', fdLimit));
   }
 
+  /** The Aurora stand-in in its own process; `ready` carries its URL. */
+  static aurora(apiKey: string): Generator<AuroraCommand, AuroraReply> {
+    const script = join(import.meta.dirname, 'aurora-receiver.ts');
+    const child = spawnWithFdLimit(script, [], {
+      fdLimit: 1024,
+      ipc: true,
+      env: { ...process.env, AURORA_API_KEY: apiKey },
+    });
+    limits.set(child, 1024);
+    return new Generator(child);
+  }
+
+  /** Resolves with the first reply of type `expect`, without sending anything. */
+  next<T extends R['type']>(expect: T): Promise<Extract<R, { type: T }>> {
+    if (this.exit) return Promise.reject(this.exit);
+    return new Promise<Extract<R, { type: T }>>((resolve, reject) =>
+      this.waiting.push({ type: expect, resolve: resolve as (r: R) => void, reject }),
+    );
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }
@@ -56,11 +89,8 @@ export class Generator<Command extends SwarmCommand | IngestCommand, R extends R
 
   /** Sends `command` and resolves with the first reply of type `expect`. */
   request<T extends R['type']>(command: Command, expect: T): Promise<Extract<R, { type: T }>> {
-    if (this.exit) return Promise.reject(this.exit);
-    const reply = new Promise<Extract<R, { type: T }>>((resolve, reject) =>
-      this.waiting.push({ type: expect, resolve: resolve as (r: R) => void, reject }),
-    );
-    this.child.send(command);
+    const reply = this.next(expect);
+    if (!this.exit) this.child.send(command);
     return reply;
   }
 

@@ -8,9 +8,10 @@
 //   --only   boards (P1, P2, P4), ingest (P3), insights (P6, on both stores) or push (P7)
 //   --versus floor  also runs every phase against the floor (floor-server.ts: the plainest server
 //            doing the same job), alternating product and floor, and prints each figure with its
-//            ratio. The product then syncs to an Aurora stand-in in this process, and the Aurora
-//            latency (our 200 → the stand-in holding the call) is measured too. --rounds (3 by
-//            default, 1 with --smoke) rounds, alternating who goes first; medians are printed.
+//            ratio. The product then syncs to an Aurora stand-in in a process of its own
+//            (aurora-receiver.ts), and the Aurora latency (our 200 → the stand-in holding the
+//            call) is measured too. --rounds (3 by default, 1 with --smoke) rounds, alternating
+//            who goes first; medians are printed.
 //   --pin    servers on core 0, this process and the generators on the others (core-pinning.ts):
 //            the webhook's answer is then timed without waiting for a core the server holds
 import { randomBytes } from 'node:crypto';
@@ -20,11 +21,12 @@ import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { AuroraStandIn } from '../aurora-stand-in/aurora-stand-in.ts';
 import { BenchServer } from './bench-server.ts';
 import { initialJs } from './board-payload.ts';
 import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { CorePinning } from './core-pinning.ts';
+import { Generator } from './generator.ts';
+import type { AuroraCommand, AuroraReply } from './messages.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
 import { measurePush } from './push-phase.ts';
 import { type Figure, medianFigures, printTable, printVersus } from './report.ts';
@@ -69,9 +71,8 @@ function startPinning(): CorePinning {
 const DEPLOYED_FILE_LIMIT = 65_536;
 const FLOOR_SCRIPT = join(import.meta.dirname, 'floor-server.ts');
 const AURORA_KEY = 'bench-aurora-key';
-/** When each order's add reached the Aurora stand-in (versus runs only). */
-const auroraReceivedAt = new Map<number, number>();
-let standIn: AuroraStandIn | undefined;
+/** The Aurora stand-in the product syncs to (versus runs only), in a process of its own. */
+let aurora: { process: Generator<AuroraCommand, AuroraReply>; url: string } | undefined;
 const ONLY = values.only; // 'boards' (P1, P2, P4), 'ingest' (P3), 'insights' (P6), 'push' (P7)
 const DIST = resolve(values.dist ?? join(import.meta.dirname, '../../dist'));
 
@@ -127,8 +128,8 @@ async function startProduct(
     STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
     ORDER_TIMEOUT_SECONDS: '3600',
   };
-  if (standIn && kind === 'product') {
-    Object.assign(env, { AURORA_URL: standIn.url, AURORA_API_KEY: AURORA_KEY });
+  if (aurora && kind === 'product') {
+    Object.assign(env, { AURORA_URL: aurora.url, AURORA_API_KEY: AURORA_KEY });
   }
   let database: string | undefined;
   if (store.postgres) {
@@ -216,8 +217,10 @@ function check(ok: boolean, problem: string): void {
 }
 
 /** Our 200 → the Aurora stand-in holding the order, for the orders of one phase. */
-function auroraFigures(id: string, answeredAt: Map<number, number>): Figure[] {
-  if (!standIn) return [];
+async function auroraFigures(id: string, answeredAt: Map<number, number>): Promise<Figure[]> {
+  if (!aurora) return [];
+  const { received } = await aurora.process.request({ type: 'report' }, 'report');
+  const auroraReceivedAt = new Map(received);
   const delays = [...answeredAt].flatMap(([number, answered]) => {
     const received = auroraReceivedAt.get(number);
     return received === undefined ? [] : [received - answered];
@@ -260,7 +263,7 @@ async function boardPhases(kind: Kind = 'product', figures: Figure[] = FIGURES):
     { id: 'P1', name: `latency p50, ${fleet.size} boards`, value: p1.latencies.p50, unit: 'ms' },
     { id: 'P1', name: 'webhook answered p50', value: p1.answered.p50, unit: 'ms' },
     { id: 'P1', name: 'webhook answered p99', value: p1.answered.p99, unit: 'ms' },
-    ...(kind === 'product' ? auroraFigures('P1', p1.answeredAt) : []),
+    ...(kind === 'product' ? await auroraFigures('P1', p1.answeredAt) : []),
     { id: 'P1', name: 'latency p95', value: p1.latencies.p95, unit: 'ms' },
     {
       id: 'P1',
@@ -337,7 +340,7 @@ async function boardPhases(kind: Kind = 'product', figures: Figure[] = FIGURES):
       note: `beyond the first ${sizes.p1Boards}`,
     },
     { id: 'P2', name: `webhook answered p50, ${held} boards`, value: p2.answered.p50, unit: 'ms' },
-    ...(kind === 'product' ? auroraFigures('P2', p2.answeredAt) : []),
+    ...(kind === 'product' ? await auroraFigures('P2', p2.answeredAt) : []),
     {
       id: 'P2',
       name: 'fan-out p99 (median over orders)',
@@ -553,19 +556,9 @@ function payloadPhase(): void {
  * median over the rounds.
  */
 async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
-  standIn = await AuroraStandIn.start({
-    apiKey: AURORA_KEY,
-    onAccepted: (call) => {
-      if (
-        call.method === 'POST' &&
-        call.orderNumber !== null &&
-        !auroraReceivedAt.has(call.orderNumber)
-      ) {
-        auroraReceivedAt.set(call.orderNumber, now());
-      }
-    },
-  });
-  cleanups.push(() => standIn?.down());
+  const standIn = Generator.aurora(AURORA_KEY);
+  cleanups.push(() => standIn.kill());
+  aurora = { process: standIn, url: (await standIn.next('ready')).url };
   const rounds: Record<Kind, Figure[][]> = { product: [], floor: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const order: Kind[] = round % 2 === 0 ? ['product', 'floor'] : ['floor', 'product'];
@@ -573,7 +566,7 @@ async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
     for (const kind of order) {
       process.stderr.write(`Round ${round + 1} of ${ROUNDS}: ${kind}\n`);
       if (ONLY !== 'ingest') {
-        auroraReceivedAt.clear();
+        await standIn.request({ type: 'clear' }, 'cleared');
         await boardPhases(kind, figures[kind]);
       }
       if (ONLY !== 'boards') await ingestPhase(kind, figures[kind]);

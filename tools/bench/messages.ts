@@ -36,3 +36,12 @@ export type IngestReply =
       cpu: CpuUse;
     }
   | { type: 'error'; message: string };
+
+export type AuroraCommand = { type: 'report' } | { type: 'clear' };
+
+export type AuroraReply =
+  | { type: 'ready'; url: string }
+  /** When each order's first add reached the stand-in: [order number, time]. */
+  | { type: 'report'; received: [number, number][] }
+  | { type: 'cleared' }
+  | { type: 'error'; message: string };
