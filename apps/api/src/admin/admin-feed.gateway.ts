@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayInit,
@@ -22,7 +22,7 @@ import { AppConfig } from '../config';
 import { OnDomainEvent } from '../events';
 import { Metrics } from '../metrics';
 import { ORDER_DOMAIN_EVENTS, OrderChangedEvent, OrderRemovedEvent } from '../orders';
-import { limitIncomingRate, limitUnsentOutput, SnapshotPacer } from '../realtime';
+import { limitIncomingRate, OutputBudget, SnapshotPacer } from '../realtime';
 import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
 import { ADMIN_DOMAIN_EVENTS, SessionEndedEvent } from './admin-events';
 import { type AdminSession, AdminSessionsService } from './admin-sessions.service';
@@ -47,11 +47,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * staff action. A session that ends (logout, expiry) is told so and disconnected.
  */
 @WebSocketGateway({ namespace: ADMIN_NAMESPACE, serveClient: false })
-export class AdminFeedGateway implements OnGatewayInit, OnGatewayConnection {
+export class AdminFeedGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(AdminFeedGateway.name);
 
   @WebSocketServer()
   private readonly namespace!: AdminNamespace;
+
+  private readonly outputBudget = new OutputBudget();
 
   constructor(
     private readonly sessions: AdminSessionsService,
@@ -75,11 +77,15 @@ export class AdminFeedGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
+  onModuleDestroy(): void {
+    this.outputBudget.stop();
+  }
+
   handleConnection(socket: AdminSocket): void {
     const { session } = socket.data;
     const endsIn = Math.min(session.expiresAt - Date.now(), MAX_TIMER_MS);
     socket.data.expiryTimer = setTimeout(() => this.endSession(socket), Math.max(endsIn, 0));
-    limitUnsentOutput(socket, (bytes) =>
+    this.outputBudget.watch(socket, (bytes) =>
       this.logger.warn(`A desk stopped reading (${bytes} bytes unsent); disconnected`),
     );
     limitIncomingRate(socket, () =>

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayInit,
@@ -19,7 +19,7 @@ import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
 import { Metrics } from '../metrics';
 import { CoalescedRead } from './coalesced-read';
 import { OrdersService } from '../orders';
-import { limitIncomingRate, limitUnsentOutput } from './output-budget';
+import { limitIncomingRate, OutputBudget } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SCREEN_STATE_CHANGED, ScreenStateChangedEvent, ScreenStateService } from '../screen-state';
 import { OnDomainEvent } from '../events';
@@ -37,11 +37,13 @@ type BoardSocket = Socket<BoardClientEvents, BoardServerEvents, object, SocketDa
  * broadcast once for all sockets). A socket that stops reading is dropped past its output budget.
  */
 @WebSocketGateway({ namespace: BOARD_NAMESPACE, serveClient: false })
-export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
+export class BoardGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(BoardGateway.name);
 
   @WebSocketServer()
   private readonly namespace!: BoardNamespace;
+
+  private readonly outputBudget = new OutputBudget();
 
   /** Boards connecting together (a reconnect storm) share snapshot reads. */
   private readonly snapshots: CoalescedRead<BoardSnapshot>;
@@ -62,7 +64,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: BoardSocket): void {
-    limitUnsentOutput(socket, (bytes) =>
+    this.outputBudget.watch(socket, (bytes) =>
       this.logger.warn(`A board stopped reading (${bytes} bytes unsent); disconnected`),
     );
     limitIncomingRate(socket, () =>
@@ -72,6 +74,10 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     socket.data.pacer = pacer;
     socket.once('disconnect', () => pacer.stop());
     pacer.request();
+  }
+
+  onModuleDestroy(): void {
+    this.outputBudget.stop();
   }
 
   @SubscribeMessage(BOARD_SYNC)

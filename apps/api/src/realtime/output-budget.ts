@@ -9,62 +9,77 @@ export const MAX_INCOMING_PACKET_BYTES = 16 * 1024;
 /** Messages a client may send within one second; a board sends a handful an hour. */
 export const MAX_INCOMING_PER_SECOND = 50;
 
+/** How often the unsent output of every watched socket is measured. */
+export const OUTPUT_CHECK_INTERVAL_MS = 1000;
+
 interface Packet {
   data?: unknown;
 }
 type RawSocket = Socket['conn'];
-type Transport = RawSocket['transport'];
 
 /**
- * Bounds what one socket can make the server hold for it. Counts the bytes engine.io queues for
- * the socket (`packetCreate`) until its transport reports them written to the operating system
- * (`drain`); a client that stops reading its TCP socket makes that number grow, and past
- * {@link OUTPUT_BUDGET_BYTES} the connection is dropped without waiting for the queue to empty
- * (which would never happen). Uses only engine.io's documented socket and transport events.
+ * What engine.io and ws hold for a connection without typing it publicly: the packets engine.io
+ * queues while its transport is busy (`writeBuffer`), and for a WebSocket the bytes `ws` has not
+ * handed to the operating system yet (`bufferedAmount`, public in ws). Read defensively: a
+ * transport without them (long polling) counts what it has.
  */
-export function limitUnsentOutput(
-  socket: Socket,
-  onExceeded: (unsentBytes: number) => void,
-  budgetBytes = OUTPUT_BUDGET_BYTES,
-): void {
-  const conn = socket.conn;
-  let queued = 0;
-  let handedOver = 0;
-  let exceeded = false;
+interface ConnectionQueues {
+  writeBuffer?: Packet[];
+  transport?: { socket?: { bufferedAmount?: unknown } };
+}
 
-  const onPacket = (packet: Packet) => {
-    queued += packetBytes(packet);
-    if (!exceeded && queued + handedOver > budgetBytes) {
-      exceeded = true;
-      onExceeded(queued + handedOver);
-      cutOff(conn);
+/**
+ * Bounds what one socket can make the server hold for it. Every {@link OUTPUT_CHECK_INTERVAL_MS}
+ * it measures each watched socket's unsent output: packets engine.io still queues plus bytes the
+ * WebSocket has not yet written to the OS. A client that stops reading its TCP socket makes that
+ * grow; past {@link OUTPUT_BUDGET_BYTES} the connection is dropped without waiting for the queue to
+ * empty (which would never happen). A client that reads keeps it near zero.
+ *
+ * Measured in a sweep, not per packet: counting every packet cost a few listener calls per socket
+ * and broadcast, about a tenth of a broadcast to 1,000 boards (docs/benchmarks.md). Between two
+ * sweeps a board is sent a few kilobytes at most (changes, paced snapshots), so the bound holds
+ * within that.
+ */
+export class OutputBudget {
+  private readonly watched = new Map<Socket, (unsentBytes: number) => void>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly budgetBytes = OUTPUT_BUDGET_BYTES,
+    private readonly intervalMs = OUTPUT_CHECK_INTERVAL_MS,
+  ) {}
+
+  /** Watches `socket` until it closes; `onExceeded` is told the unsent bytes when it is cut off. */
+  watch(socket: Socket, onExceeded: (unsentBytes: number) => void): void {
+    this.watched.set(socket, onExceeded);
+    socket.conn.once('close', () => this.watched.delete(socket));
+    this.timer ??= setInterval(() => this.check(), this.intervalMs).unref();
+  }
+
+  /** Stops measuring (the gateway is shutting down). */
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Measures every watched socket now and cuts off those past the budget. */
+  check(): void {
+    for (const [socket, onExceeded] of this.watched) {
+      const unsent = unsentBytes(socket.conn);
+      if (unsent <= this.budgetBytes) continue;
+      this.watched.delete(socket);
+      onExceeded(unsent);
+      cutOff(socket.conn);
     }
-  };
-  const onFlush = (packets: Packet[]) => {
-    const bytes = packets.reduce((sum, packet) => sum + packetBytes(packet), 0);
-    queued = Math.max(0, queued - bytes);
-    handedOver += bytes;
-  };
-  const onWritten = () => {
-    handedOver = 0;
-  };
+  }
+}
 
-  let transport: Transport = conn.transport;
-  transport.on('drain', onWritten);
-  const onUpgrade = (next: Transport) => {
-    transport.off('drain', onWritten);
-    transport = next;
-    transport.on('drain', onWritten);
-  };
-  conn.on('packetCreate', onPacket);
-  conn.on('flush', onFlush);
-  conn.on('upgrade', onUpgrade);
-  conn.once('close', () => {
-    conn.off('packetCreate', onPacket);
-    conn.off('flush', onFlush);
-    conn.off('upgrade', onUpgrade);
-    transport.off('drain', onWritten);
-  });
+function unsentBytes(conn: RawSocket): number {
+  const queues = conn as unknown as ConnectionQueues;
+  let bytes = 0;
+  for (const packet of queues.writeBuffer ?? []) bytes += packetBytes(packet);
+  const buffered = queues.transport?.socket?.bufferedAmount;
+  return typeof buffered === 'number' ? bytes + buffered : bytes;
 }
 
 /**
