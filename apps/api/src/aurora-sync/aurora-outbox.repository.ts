@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence';
-import { PreparedQuery, Store } from '../persistence';
+import { isFinished, isUndone, PreparedQuery, Store } from '../persistence';
 
 export type OutboxEntry = Selectable<AuroraOutboxTable>;
 
@@ -24,6 +24,18 @@ export type EntryResult =
   | { state: 'retrying'; error: string; retryAt: number; maybeSent: boolean }
   | { state: 'failed'; error: string };
 
+/** What {@link AuroraOutboxRepository.finish} writes: a call's outcome, on the entry it claimed. */
+interface Outcome {
+  id: number;
+  claimedUntil: number | null;
+  state: OutboxState;
+  attempts: number;
+  lastError: string | null;
+  dueAt: number;
+  maybeSent: number;
+  now: number;
+}
+
 /** The latest entry of an active order (state `null`: no Aurora call queued for it yet). */
 export interface ActiveOrderDelivery {
   number: number;
@@ -34,7 +46,6 @@ export interface ActiveOrderDelivery {
   updated_at: number | null;
 }
 
-const UNDONE: OutboxState[] = ['pending', 'retrying'];
 /** Finished entries are kept this long for the back-office, then pruned. */
 const KEEP_FINISHED_MS = 24 * 3600_000;
 
@@ -59,6 +70,36 @@ export class AuroraOutboxRepository {
         ),
         claimed_until: claimUnlessQueued(slot('number'), slot('claimedUntil')),
       })
+      .returningAll(),
+  );
+  /** {@link hasDue}'s read, compiled once: it runs after every call and every poll. */
+  private readonly firstDue = new PreparedQuery<{ now: number }, { id: number }>((db, slot) =>
+    db
+      .selectFrom('aurora_outbox')
+      .select('id')
+      .where(isUndone('state'))
+      .where('due_at', '<=', slot('now'))
+      .where((eb) =>
+        eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', slot('now'))]),
+      )
+      .limit(1),
+  );
+
+  /** {@link finish}'s update, compiled once: it runs after every call. */
+  private readonly recordOutcome = new PreparedQuery<Outcome, OutboxEntry>((db, slot) =>
+    db
+      .updateTable('aurora_outbox')
+      .set({
+        state: slot('state'),
+        attempts: slot('attempts'),
+        last_error: slot('lastError'),
+        due_at: slot('dueAt'),
+        maybe_sent: slot('maybeSent'),
+        claimed_until: null,
+        updated_at: slot('now'),
+      })
+      .where('id', '=', slot('id'))
+      .where('claimed_until', '=', slot('claimedUntil'))
       .returningAll(),
   );
 
@@ -127,15 +168,7 @@ export class AuroraOutboxRepository {
 
   /** A cheap read that spares the claim transaction (a write) when there is nothing to do. */
   async hasDue(now: number): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('aurora_outbox')
-      .select('id')
-      .where('state', 'in', UNDONE)
-      .where('due_at', '<=', now)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await this.firstDue.execute(this.db, { now })).rows.length > 0;
   }
 
   /**
@@ -151,7 +184,7 @@ export class AuroraOutboxRepository {
         .leftJoin('orders as o', 'o.id', 'e.order_id')
         .selectAll('e')
         .select(['o.expires_at as order_expires_at', 'o.removed_at as order_removed_at'])
-        .where('e.state', 'in', UNDONE)
+        .where(isUndone('e.state'))
         .where('e.due_at', '<=', now)
         .where((eb) => eb.or([eb('e.claimed_until', 'is', null), eb('e.claimed_until', '<=', now)]))
         .where(({ not, exists, selectFrom }) =>
@@ -161,7 +194,7 @@ export class AuroraOutboxRepository {
                 .select('earlier.id')
                 .whereRef('earlier.number', '=', 'e.number')
                 .whereRef('earlier.id', '<', 'e.id')
-                .where('earlier.state', 'in', UNDONE),
+                .where(isUndone('earlier.state')),
             ),
           ),
         )
@@ -222,25 +255,21 @@ export class AuroraOutboxRepository {
     now: number,
   ): Promise<OutboxEntry | undefined> {
     const attempted = result.state !== 'dropped';
-    return this.store.bookkeeping((tx) =>
-      tx
-        .updateTable('aurora_outbox')
-        .set({
-          state: result.state,
-          attempts: attempted ? entry.attempts + 1 : entry.attempts,
-          last_error:
-            result.state === 'retrying' || result.state === 'failed'
-              ? result.error
-              : (result.reason ?? null),
-          due_at: result.state === 'retrying' ? result.retryAt : entry.due_at,
-          maybe_sent: result.state === 'retrying' && result.maybeSent ? 1 : entry.maybe_sent,
-          claimed_until: null,
-          updated_at: now,
-        })
-        .where('id', '=', entry.id)
-        .where('claimed_until', '=', entry.claimed_until)
-        .returningAll()
-        .executeTakeFirst(),
+    const outcome: Outcome = {
+      id: entry.id,
+      claimedUntil: entry.claimed_until,
+      state: result.state,
+      attempts: attempted ? entry.attempts + 1 : entry.attempts,
+      lastError:
+        result.state === 'retrying' || result.state === 'failed'
+          ? result.error
+          : (result.reason ?? null),
+      dueAt: result.state === 'retrying' ? result.retryAt : entry.due_at,
+      maybeSent: result.state === 'retrying' && result.maybeSent ? 1 : entry.maybe_sent,
+      now,
+    };
+    return this.store.bookkeeping(
+      async (tx) => (await this.recordOutcome.execute(tx, outcome)).rows[0],
     );
   }
 
@@ -290,7 +319,7 @@ export class AuroraOutboxRepository {
       await bringRetriesForward(tx, now);
       await tx
         .deleteFrom('aurora_outbox')
-        .where('state', 'not in', UNDONE)
+        .where(isFinished('state'))
         .where('updated_at', '<', now - KEEP_FINISHED_MS)
         .execute();
       return orders.length;

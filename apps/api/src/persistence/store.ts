@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import type { StoreKind, Tables } from './database';
 import { migrateToLatest } from './migrate';
 import { migrationProvider } from './migrations';
@@ -12,6 +12,9 @@ import { checkPostgresMigrationsAtStart, checkSqliteStoreAtStart } from './store
 
 /** How often a store in trouble is checked for recovery (and the embedded store's files). */
 const WATCH_INTERVAL_MS = 1000;
+/** The embedded store's durability around a bookkeeping transaction (see `bookkeeping`). */
+const SYNC_NORMAL = CompiledQuery.raw('pragma synchronous = normal');
+const SYNC_FULL = CompiledQuery.raw('pragma synchronous = full');
 
 export interface StoreCondition {
   usable: boolean;
@@ -97,11 +100,11 @@ export class Store implements OnApplicationShutdown {
     // SQLite refuses to change the level inside a transaction: set it around one, on the one
     // connection, and always set it back.
     return this.db.connection().execute(async (connection) => {
-      await sql`pragma synchronous = normal`.execute(connection);
+      await connection.executeQuery(SYNC_NORMAL);
       try {
         return await connection.transaction().execute(body);
       } finally {
-        await sql`pragma synchronous = full`.execute(connection).catch((error: unknown) => {
+        await connection.executeQuery(SYNC_FULL).catch((error: unknown) => {
           // Never keep acknowledging orders on a connection that does not sync: refuse writes
           // until the store check has reopened it (a new connection starts at FULL).
           this.reportFailure(`could not restore synchronous = FULL: ${(error as Error).message}`);

@@ -8,7 +8,7 @@ import type {
   PushSubscriptionsTable,
   Tables,
 } from '../persistence';
-import { PreparedQuery, Store } from '../persistence';
+import { isFinished, isUndone, PreparedQuery, Store } from '../persistence';
 
 export type PushDelivery = Selectable<PushDeliveriesTable>;
 export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;
@@ -26,8 +26,6 @@ export type DeliveryResult =
   | { state: 'retrying'; error: string; retryAt: number };
 
 export type SubscribeOutcome = 'stored' | 'number-full' | 'store-full';
-
-const UNDONE: PushDeliveryState[] = ['pending', 'retrying'];
 
 /**
  * A number as a bound parameter in a select list. Typed, so PostgreSQL knows what it is; bound
@@ -96,8 +94,20 @@ export class PushRepository {
         })
         .where('number', '=', slot('number'))
         .where('kind', '!=', 'broadcast')
-        .where('state', 'in', UNDONE)
+        .where(isUndone('state'))
         .where('claimed_until', 'is', null),
+  );
+  /** {@link hasDue}'s read, compiled once: it runs after every push and every poll. */
+  private readonly firstDue = new PreparedQuery<{ now: number }, { id: number }>((db, slot) =>
+    db
+      .selectFrom('push_deliveries')
+      .select('id')
+      .where(isUndone('state'))
+      .where('due_at', '<=', slot('now'))
+      .where((eb) =>
+        eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', slot('now'))]),
+      )
+      .limit(1),
   );
   private readonly queueFollowerPushes = {
     created: queueFollowerPushes('ready'),
@@ -241,15 +251,7 @@ export class PushRepository {
   }
 
   async hasDue(now: number): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('push_deliveries')
-      .select('id')
-      .where('state', 'in', UNDONE)
-      .where('due_at', '<=', now)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await this.firstDue.execute(this.db, { now })).rows.length > 0;
   }
 
   /**
@@ -267,7 +269,7 @@ export class PushRepository {
           eb
             .selectFrom('push_deliveries')
             .select('id')
-            .where('state', 'in', UNDONE)
+            .where(isUndone('state'))
             .where('due_at', '<=', now)
             .where((inner) =>
               inner.or([inner('claimed_until', 'is', null), inner('claimed_until', '<=', now)]),
@@ -276,7 +278,7 @@ export class PushRepository {
             .orderBy('id')
             .limit(limit),
         )
-        .where('state', 'in', UNDONE)
+        .where(isUndone('state'))
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
         .returningAll()
         .execute(),
@@ -347,7 +349,7 @@ export class PushRepository {
       );
       await tx
         .deleteFrom('push_deliveries')
-        .where('state', 'not in', UNDONE)
+        .where(isFinished('state'))
         .where('updated_at', '<', now - KEEP_FINISHED_MS)
         .execute();
       return gone.length;
@@ -358,7 +360,7 @@ export class PushRepository {
     const row = await this.db
       .selectFrom('push_deliveries')
       .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('state', 'in', UNDONE)
+      .where(isUndone('state'))
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
@@ -370,7 +372,7 @@ function dropUndoneOf(tx: Kysely<Tables>, subscriptionIds: number[]) {
     .updateTable('push_deliveries')
     .set({ state: 'dropped', last_error: 'unsubscribed' })
     .where('subscription_id', 'in', subscriptionIds)
-    .where('state', 'in', UNDONE)
+    .where(isUndone('state'))
     .execute()
     .then(() => undefined);
 }
