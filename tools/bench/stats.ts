@@ -24,7 +24,13 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
-/** A clock comparable across processes on one machine, in ms with sub-ms precision. */
+/**
+ * A clock comparable across processes on one machine, in ms with sub-ms precision: Linux's
+ * CLOCK_MONOTONIC, which every process reads alike. (`performance.timeOrigin + performance.now()`
+ * is not: each process pairs a wall-clock and a monotonic reading at its start, and on a busy
+ * machine the two readings lie apart by a millisecond or more, a different amount per process.
+ * Receipts timed by the generators, and Aurora's by its own process, were off by that much.)
+ */
 export function now(): number {
-  return performance.timeOrigin + performance.now();
+  return Number(process.hrtime.bigint()) / 1e6;
 }
