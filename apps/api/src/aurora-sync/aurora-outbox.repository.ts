@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { AuroraAction, AuroraOutboxTable, OutboxState, Tables } from '../persistence';
-import { isFinished, isUndone, PreparedQuery, Store } from '../persistence';
+import { firstDueIn, isFinished, isUndone, PreparedQuery, Store } from '../persistence';
 
 export type OutboxEntry = Selectable<AuroraOutboxTable>;
 
@@ -73,17 +73,7 @@ export class AuroraOutboxRepository {
       .returningAll(),
   );
   /** {@link hasDue}'s read, compiled once: it runs after every call and every poll. */
-  private readonly firstDue = new PreparedQuery<{ now: number }, { id: number }>((db, slot) =>
-    db
-      .selectFrom('aurora_outbox')
-      .select('id')
-      .where(isUndone('state'))
-      .where('due_at', '<=', slot('now'))
-      .where((eb) =>
-        eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', slot('now'))]),
-      )
-      .limit(1),
-  );
+  private readonly firstDue = firstDueIn('aurora_outbox');
 
   /** {@link finish}'s update, compiled once: it runs after every call. */
   private readonly recordOutcome = new PreparedQuery<Outcome, OutboxEntry>((db, slot) =>

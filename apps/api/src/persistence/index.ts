@@ -14,4 +14,4 @@ export { PersistenceModule } from './persistence.module';
 export { PreparedQuery } from './prepared-query';
 export { Store } from './store';
 export { storeUnavailableAnswer } from './store-unavailable.filter';
-export { isFinished, isUndone } from './undone-states';
+export { firstDueIn, isFinished, isUndone } from './undone-states';

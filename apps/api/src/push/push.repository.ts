@@ -8,7 +8,7 @@ import type {
   PushSubscriptionsTable,
   Tables,
 } from '../persistence';
-import { isFinished, isUndone, PreparedQuery, Store } from '../persistence';
+import { firstDueIn, isFinished, isUndone, PreparedQuery, Store } from '../persistence';
 
 export type PushDelivery = Selectable<PushDeliveriesTable>;
 export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;
@@ -98,17 +98,7 @@ export class PushRepository {
         .where('claimed_until', 'is', null),
   );
   /** {@link hasDue}'s read, compiled once: it runs after every push and every poll. */
-  private readonly firstDue = new PreparedQuery<{ now: number }, { id: number }>((db, slot) =>
-    db
-      .selectFrom('push_deliveries')
-      .select('id')
-      .where(isUndone('state'))
-      .where('due_at', '<=', slot('now'))
-      .where((eb) =>
-        eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', slot('now'))]),
-      )
-      .limit(1),
-  );
+  private readonly firstDue = firstDueIn('push_deliveries');
   private readonly queueFollowerPushes = {
     created: queueFollowerPushes('ready'),
     refreshed: queueFollowerPushes('again'),
