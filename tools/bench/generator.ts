@@ -61,14 +61,9 @@ export class Generator<
 
   /** The Aurora stand-in in its own process; `ready` carries its URL. */
   static aurora(apiKey: string): Generator<AuroraCommand, AuroraReply> {
-    const script = join(import.meta.dirname, 'aurora-receiver.ts');
-    const child = spawnWithFdLimit(script, [], {
-      fdLimit: 1024,
-      ipc: true,
-      env: { ...process.env, AURORA_API_KEY: apiKey },
-    });
-    limits.set(child, 1024);
-    return new Generator(child);
+    return new Generator(
+      spawnGenerator('aurora-receiver.ts', 1024, { ...process.env, AURORA_API_KEY: apiKey }),
+    );
   }
 
   /** Resolves with the first reply of type `expect`, without sending anything. */
@@ -101,8 +96,12 @@ export class Generator<
 
 const limits = new WeakMap<ChildProcess, number>();
 
-function spawnGenerator(script: string, fdLimit: number): ChildProcess {
-  const child = spawnWithFdLimit(join(import.meta.dirname, script), [], { fdLimit, ipc: true });
+function spawnGenerator(script: string, fdLimit: number, env?: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawnWithFdLimit(join(import.meta.dirname, script), [], {
+    fdLimit,
+    ipc: true,
+    env,
+  });
   limits.set(child, fdLimit);
   return child;
 }

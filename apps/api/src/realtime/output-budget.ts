@@ -52,11 +52,11 @@ export class OutputBudget {
   /** Watches `socket` until it closes; `onExceeded` is told the unsent bytes when it is cut off. */
   watch(socket: Socket, onExceeded: (unsentBytes: number) => void): void {
     this.watched.set(socket, onExceeded);
-    socket.conn.once('close', () => this.watched.delete(socket));
+    socket.conn.once('close', () => this.forget(socket));
     this.timer ??= setInterval(() => this.check(), this.intervalMs).unref();
   }
 
-  /** Stops measuring (the gateway is shutting down). */
+  /** Stops measuring (the gateway is shutting down; the next watched socket starts it again). */
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
@@ -67,10 +67,16 @@ export class OutputBudget {
     for (const [socket, onExceeded] of this.watched) {
       const unsent = unsentBytes(socket.conn);
       if (unsent <= this.budgetBytes) continue;
-      this.watched.delete(socket);
+      this.forget(socket);
       onExceeded(unsent);
       cutOff(socket.conn);
     }
+  }
+
+  /** No timer runs while no socket is watched (an idle server is not woken for nothing). */
+  private forget(socket: Socket): void {
+    this.watched.delete(socket);
+    if (this.watched.size === 0) this.stop();
   }
 }
 
