@@ -96,23 +96,29 @@ describe('follow my order: Web Push and a truthful card', () => {
   it('shows the notification of a push delivered to the service worker; a tap focuses the board', async () => {
     const board = await openPhone();
     await reload(board); // the worker now controls the page
-    await deliverPush(
-      board.page,
-      new URL(suite.product.url).origin,
-      orderPushPayload(BUILT_IN_LOOK, 77, 'ready', 'en'),
-    );
     // Polled from here: waitForFunction would take an async predicate's promise as "truthy".
     let shown: { title: string; body: string } | null = null;
-    await waitUntil(
-      async () =>
-        (shown = await board.page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.ready;
-          const list = await registration.getNotifications({ tag: 'order-77' });
-          return list.length > 0 ? { title: list[0].title, body: list[0].body } : null;
-        })) !== null,
-      15_000,
-      'the notification of order 77',
-    );
+    const notificationShown = async () =>
+      (shown = await board.page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const list = await registration.getNotifications({ tag: 'order-77' });
+        return list.length > 0 ? { title: list[0].title, body: list[0].body } : null;
+      })) !== null;
+    // Delivered again (same tag: it replaces, never doubles) when nothing shows within 5 s: on a
+    // loaded machine DevTools' push to a worker that was just restarted by the reload was lost
+    // once in CI (1 run in 5 with a core kept busy), a delivery problem, not the worker's.
+    for (let attempt = 1; attempt <= 3 && !shown; attempt += 1) {
+      await deliverPush(
+        board.page,
+        new URL(suite.product.url).origin,
+        orderPushPayload(BUILT_IN_LOOK, 77, 'ready', 'en'),
+      );
+      await waitUntil(notificationShown, 5_000, 'the notification of order 77').catch(
+        (error: unknown) => {
+          if (attempt === 3) throw error;
+        },
+      );
+    }
     expect(shown).toEqual({
       title: 'Your order is ready',
       body: expect.stringContaining('77'),
