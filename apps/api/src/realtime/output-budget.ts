@@ -51,6 +51,7 @@ export class OutputBudget {
 
   /** Watches `socket` until it closes; `onExceeded` is told the unsent bytes when it is cut off. */
   watch(socket: Socket, onExceeded: (unsentBytes: number) => void): void {
+    if (socket.conn.readyState === 'closed') return;
     this.watched.set(socket, onExceeded);
     socket.conn.once('close', () => this.forget(socket));
     this.timer ??= setInterval(() => this.check(), this.intervalMs).unref();
@@ -65,6 +66,11 @@ export class OutputBudget {
   /** Measures every watched socket now and cuts off those past the budget. */
   check(): void {
     for (const [socket, onExceeded] of this.watched) {
+      // Never held past its end, even if its close went unseen.
+      if (socket.conn.readyState === 'closed') {
+        this.forget(socket);
+        continue;
+      }
       const unsent = unsentBytes(socket.conn);
       if (unsent <= this.budgetBytes) continue;
       this.forget(socket);
