@@ -20,6 +20,8 @@ export interface WebhookAccepted {
 interface Answer {
   status: number;
   body: object;
+  /** An order taken: counted and logged once its answer has been written. */
+  taken?: { orderNumber: number; refreshed: boolean };
 }
 
 /**
@@ -60,6 +62,7 @@ export class WebhookLane {
       answer = this.failure(error);
     }
     if (!response.headersSent) send(response, answer);
+    if (answer.taken) this.recordTaken(answer.taken);
     const responseTime = Math.round(performance.now() - started);
     const line = { res: response, responseTime };
     if (response.statusCode >= 500) this.log.logger.error(line, 'request completed');
@@ -72,13 +75,16 @@ export class WebhookLane {
       .readBody(request, response)
       .then(() => this.reader.read(request, FOOD_ORDER_COMPLETED));
     const { refreshed } = await this.orders.create(orderNumber, 'star-community');
+    const body: WebhookAccepted = { status: 'accepted', orderNumber };
+    return { status: 200, body, taken: { orderNumber, refreshed } };
+  }
+
+  private recordTaken({ orderNumber, refreshed }: { orderNumber: number; refreshed: boolean }) {
     this.metrics.webhook(refreshed ? 'refreshed' : 'accepted');
     this.log.logger.info(
       { context: 'Webhook' },
       `Order ${orderNumber} ${refreshed ? 'refreshed' : 'accepted'} from webhook`,
     );
-    const body: WebhookAccepted = { status: 'accepted', orderNumber };
-    return { status: 200, body };
   }
 
   /** The answer for what went wrong, in the API's JSON error shape; counted for the metrics. */
