@@ -1,4 +1,5 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { BenchServer } from './bench-server.ts';
 import { Generator } from './generator.ts';
 import { hardFileLimit } from './spawn-limited.ts';
@@ -22,6 +23,7 @@ export class Signer {
   readonly privateKey: KeyObject;
   readonly privateKeyPem: string;
   readonly publicKeyPem: string;
+  private readonly agent = new Agent({ keepAlive: true });
 
   constructor() {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -35,23 +37,47 @@ export class Signer {
     return (await this.sendTimed(url, orderNumber)).sentAt;
   }
 
-  /** Sends one signed webhook; resolves with when it was sent and when its 200 arrived. */
-  async sendTimed(
-    url: string,
-    orderNumber: number,
-  ): Promise<{ sentAt: number; answeredAt: number }> {
+  /**
+   * Sends one signed webhook; resolves with when it was sent and when its 200 arrived (its status
+   * line and headers parsed). Plain node:http on a kept-alive connection, headers and body in one
+   * write as a Star Community sender would: fetch's own work on the answer (streams, a Response
+   * object) took this process long enough that the boards' load generator, woken by the
+   * broadcast, often got the core first, and the figure measured that wait.
+   */
+  sendTimed(url: string, orderNumber: number): Promise<{ sentAt: number; answeredAt: number }> {
     const body = JSON.stringify({ orderNumber });
     const signature = sign('sha256', Buffer.from(body), this.privateKey).toString('base64');
-    const sentAt = now();
-    const response = await fetch(`${url}/api/orders/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature': signature },
-      body,
+    return new Promise((resolve, reject) => {
+      const sentAt = now();
+      const request = httpRequest(
+        `${url}/api/orders/webhook`,
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-signature': signature,
+          },
+        },
+        (response) => {
+          const answeredAt = now();
+          response.resume();
+          response.on('error', reject);
+          response.on('end', () => {
+            if (response.statusCode === 200) resolve({ sentAt, answeredAt });
+            else reject(new Error(`webhook ${orderNumber}: HTTP ${response.statusCode}`));
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
     });
-    if (response.status !== 200) throw new Error(`webhook ${orderNumber}: HTTP ${response.status}`);
-    const answeredAt = now();
-    await response.arrayBuffer();
-    return { sentAt, answeredAt };
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.agent.destroy();
   }
 }
 
