@@ -14,6 +14,8 @@
 //            who goes first; medians are printed.
 //   --pin    servers on core 0, this process and the generators on the others (core-pinning.ts):
 //            the webhook's answer is then timed without waiting for a core the server holds
+//   --awake  a SCHED_IDLE busy loop on every core (core-keepers.ts): on a virtual machine no vCPU
+//            is ever halted, so the figures do not include the hypervisor waking one
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { BenchServer } from './bench-server.ts';
 import { initialJs } from './board-payload.ts';
 import { busyCafe, measureInsights, seedOrders } from './insights.ts';
 import { CorePinning } from './core-pinning.ts';
+import { CoreKeepers } from './core-keepers.ts';
 import { Generator } from './generator.ts';
 import type { AuroraCommand, AuroraReply } from './messages.ts';
 import { BoardFleet, measureDelivery, measureIngest, Signer } from './phases.ts';
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     versus: { type: 'string' },
     rounds: { type: 'string' },
     pin: { type: 'boolean', default: false },
+    awake: { type: 'boolean', default: false },
   },
 });
 if (values.versus !== undefined && values.versus !== 'floor') {
@@ -58,6 +62,16 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   process.exit(2);
 }
 const PINNING = values.pin ? startPinning() : undefined;
+const KEEPERS = values.awake ? startKeepers() : undefined;
+
+function startKeepers(): CoreKeepers {
+  try {
+    return CoreKeepers.start();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}
 
 function startPinning(): CorePinning {
   try {
@@ -579,7 +593,11 @@ async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
 
 /** The machine line of a report: cores, Node, and any remark (pinning included). */
 function machine(...remarks: string[]): string {
-  const notes = [...remarks, ...(PINNING ? [PINNING.describe()] : [])];
+  const notes = [
+    ...remarks,
+    ...(PINNING ? [PINNING.describe()] : []),
+    ...(KEEPERS ? [KEEPERS.describe()] : []),
+  ];
   const base = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
   return notes.length > 0 ? `${base} (${notes.join('; ')})` : base;
 }
@@ -634,5 +652,6 @@ try {
   process.exitCode = 1;
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();
+  await KEEPERS?.stop();
   process.exit();
 }
