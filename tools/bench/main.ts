@@ -61,21 +61,13 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   process.stderr.write('--rounds takes a whole number of at least 1\n');
   process.exit(2);
 }
-const PINNING = values.pin ? startPinning() : undefined;
-const KEEPERS = values.awake ? startKeepers() : undefined;
+const PINNING = values.pin ? orExit(() => CorePinning.start()) : undefined;
+const KEEPERS = values.awake ? orExit(() => CoreKeepers.start()) : undefined;
 
-function startKeepers(): CoreKeepers {
+/** Sets up what an option asks for, or stops the bench with the reason it cannot (exit code 2). */
+function orExit<T>(start: () => T): T {
   try {
-    return CoreKeepers.start();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(2);
-  }
-}
-
-function startPinning(): CorePinning {
-  try {
-    return CorePinning.start();
+    return start();
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
