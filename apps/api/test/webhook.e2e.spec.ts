@@ -1,6 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { ServerProcess } from './support/server-process';
 import { createTestStore, type TestStore } from './support/stores';
+import { waitUntil } from './support/wait-until';
 import { WebhookSigner } from './support/webhook-signer';
 
 describe('Star Community webhook', () => {
@@ -237,5 +238,29 @@ describe('Star Community webhook', () => {
       expect(logs).not.toContain(signature.slice(0, 40));
       expect(logs).toMatch(/Webhook refused with 401/);
     });
+  });
+});
+
+describe('the log of a stopped server', () => {
+  it('holds the lines of the last order before a SIGTERM (what is buffered is written at shutdown)', async () => {
+    const signer = new WebhookSigner();
+    const store = await createTestStore('sqlite');
+    const server = await ServerProcess.start({
+      ...store.env,
+      STAR_COMMUNITY_PUBLIC_KEY_FILE: signer.writePublicKeyFile(),
+    });
+    try {
+      await signer.sendOrder(server.url, 4242);
+      // At once: the order's lines are still in the log's batch (written every 20 ms).
+      await server.stop('SIGTERM');
+      await waitUntil(
+        () => server.logs.includes('"msg":"Order 4242 accepted from webhook"'),
+        10_000,
+        'the last order’s log line after the stop',
+      );
+    } finally {
+      await server.stop('SIGKILL');
+      await store.dispose();
+    }
   });
 });

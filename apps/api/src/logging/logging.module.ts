@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
-import { destination } from 'pino';
 import { AppConfig } from '../config';
+import { LogOutput } from './log-output';
 import { redactUrl, REDACTED_PATHS } from './redaction';
 import { requestId } from './request-log';
 
@@ -16,8 +16,9 @@ const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): Params => ({
+      providers: [LogOutput],
+      inject: [AppConfig, LogOutput],
+      useFactory: (config: AppConfig, output: LogOutput): Params => ({
         pinoHttp: [
           {
             level: config.logLevel,
@@ -36,34 +37,10 @@ const QUIET_PATHS = /^\/(socket\.io\/|health(\/|$)|metrics$)/;
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
-          logDestination(),
+          output.stream,
         ],
       }),
     }),
   ],
 })
 export class LoggingModule {}
-
-/** How long a log line may wait in memory before it is written. */
-const LOG_FLUSH_INTERVAL_MS = 20;
-/** Buffered lines are written at once when they reach this many bytes (a busy moment). */
-const LOG_BATCH_BYTES = 4096;
-
-/**
- * Standard output, written asynchronously and in batches. Asynchronously: a synchronous write
- * blocks the event loop while the reader (journald, a pipe) is slow, and on a full pipe pino's
- * synchronous mode sleeps 100 ms before it retries. In batches, every {@link LOG_FLUSH_INTERVAL_MS}
- * or {@link LOG_BATCH_BYTES}: each write wakes whatever reads our output, and when that happened
- * between an order's answer and its board broadcast (the request's own log lines), the reader took
- * a core from the fan-out and the phones' receipt came ~1.5 ms later at 1,000 boards (issue 18,
- * docs/benchmarks.md). pino writes what is still buffered when the process exits; a SIGKILL loses
- * at most the last interval's lines.
- */
-function logDestination() {
-  return destination({
-    dest: 1,
-    sync: false,
-    minLength: LOG_BATCH_BYTES,
-    periodicFlush: LOG_FLUSH_INTERVAL_MS,
-  });
-}
