@@ -17,11 +17,16 @@ export interface WebhookAccepted {
   orderNumber: number;
 }
 
+/** An order taken: counted and logged once its answer has been written. */
+interface Taken {
+  orderNumber: number;
+  refreshed: boolean;
+}
+
 interface Answer {
   status: number;
   body: object;
-  /** An order taken: counted and logged once its answer has been written. */
-  taken?: { orderNumber: number; refreshed: boolean };
+  taken?: Taken;
 }
 
 /**
@@ -79,7 +84,7 @@ export class WebhookLane {
     return { status: 200, body, taken: { orderNumber, refreshed } };
   }
 
-  private recordTaken({ orderNumber, refreshed }: { orderNumber: number; refreshed: boolean }) {
+  private recordTaken({ orderNumber, refreshed }: Taken): void {
     this.metrics.webhook(refreshed ? 'refreshed' : 'accepted');
     this.log.logger.info(
       { context: 'Webhook' },
