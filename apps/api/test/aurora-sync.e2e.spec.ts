@@ -519,6 +519,8 @@ describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
         AURORA_REASSERT_SECONDS: '3600',
         // Only the wake-up after each commit can make the calls go out in time.
         AURORA_POLL_MS: '600000',
+        // A call timed out on a starved box is made again: a second POST, not what this counts.
+        AURORA_TIMEOUT_MS: '30000',
         ORDER_TIMEOUT_SECONDS: '3',
       };
       apps = [await InProcessApp.start(env), await InProcessApp.start(env)];
@@ -526,7 +528,8 @@ describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
       await Promise.all(
         numbers.map((number, i) => apps[i % 2].orders.create(number, 'star-community')),
       );
-      await waitUntil(() => standIn.orders().length === 20, 10_000, 'all twenty in Aurora');
+      // Bounds of tens of seconds, far below the poll's ten minutes: CI shares two cores.
+      await waitUntil(() => standIn.orders().length === 20, 30_000, 'all twenty in Aurora');
       // Half leave by a staff tap on either instance, the other half expire (both instances sweep).
       await Promise.all(
         numbers
@@ -543,10 +546,10 @@ describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
             .where('removed_at', 'is', null)
             .execute()
         ).length;
-      await waitUntil(async () => (await notRemoved()) === 0, 15_000, 'every order removed');
+      await waitUntil(async () => (await notRemoved()) === 0, 30_000, 'every order removed');
       await waitUntil(
         async () => (await Promise.all(apps.map((app) => outboxDrained(app)))).every(Boolean),
-        10_000,
+        30_000,
         'both outboxes drained',
       );
 
@@ -555,7 +558,7 @@ describe.each(STORE_KINDS.filter((kind) => kind === 'postgres'))(
         expect([number, callsFor(standIn, number, 'DELETE').length]).toEqual([number, 1]);
       }
       expect(standIn.orders()).toEqual([]);
-    }, 90_000);
+    }, 150_000);
 
     it('send the call of a change while another transaction holds the claim lock', async () => {
       const app = await InProcessApp.start({
