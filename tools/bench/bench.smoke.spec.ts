@@ -44,4 +44,38 @@ describe('npm run bench -- --smoke', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--versus self runs the floor in both places, without Aurora, and prints the ratios', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hubble-bench-self-'));
+    try {
+      const out = join(dir, 'figures.json');
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+          join(import.meta.dirname, 'main.ts'),
+          '--smoke',
+          '--versus',
+          'self',
+          '--only',
+          'boards',
+          '--out',
+          out,
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      assert.equal(run.status, 0, `bench exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /The floor server versus itself/);
+      const { figures, problems } = JSON.parse(readFileSync(out, 'utf8')) as {
+        figures: Figure[];
+        problems: string[];
+      };
+      assert.deepEqual(problems, []);
+      const ids = new Set(figures.map((f) => f.id));
+      assert.ok(ids.has('P1') && ids.has('floor P1'), [...ids].join());
+      assert.ok(!figures.some((f) => f.name.startsWith('Aurora')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 // npm run bench [-- --smoke] [-- --scale] [-- --boards 10000] [-- --out file.json] [-- --dist dir]
-//               [-- --versus floor [--rounds 3]]
+//               [-- --versus floor|self [--rounds 3]]
 // Measures the built product (dist/) from separate load-generator processes and prints one table
 // of figures beside their targets; also writes the figures as JSON for comparing runs.
 //   --smoke  a few seconds with small numbers; checks correctness only (used by npm test)
@@ -12,6 +12,8 @@
 //            (aurora-receiver.ts), and the Aurora latency (our 200 → the stand-in holding the
 //            call) is measured too. --rounds (3 by default, 1 with --smoke) rounds, alternating
 //            who goes first; medians are printed.
+//   --versus self  the same, with the floor in the product's place: how far apart two runs of
+//            one server come out on this machine, i.e. what a ratio can resolve
 //   --pin    servers on core 0, this process and the generators on the others (core-pinning.ts):
 //            the webhook's answer is then timed without waiting for a core the server holds
 //   --awake  a SCHED_IDLE busy loop on every core (core-keepers.ts): on a virtual machine no vCPU
@@ -50,11 +52,17 @@ const { values } = parseArgs({
     awake: { type: 'boolean', default: false },
   },
 });
-if (values.versus !== undefined && values.versus !== 'floor') {
-  process.stderr.write('--versus takes one value: floor\n');
+if (values.versus !== undefined && values.versus !== 'floor' && values.versus !== 'self') {
+  process.stderr.write('--versus takes floor or self\n');
   process.exit(2);
 }
-const VERSUS = values.versus === 'floor';
+const VERSUS = values.versus !== undefined;
+/** The floor measured against itself: the product's place is taken by another floor server. */
+const SELF = values.versus === 'self';
+if (SELF && values.scale) {
+  process.stderr.write('--versus self measures one floor server: it does not take --scale\n');
+  process.exit(2);
+}
 /** Versus runs: rounds of product and floor, alternating who goes first; medians reported. */
 const ROUNDS = Number(values.rounds ?? (values.smoke ? 1 : 3));
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
@@ -134,7 +142,7 @@ async function startProduct(
     STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
     ORDER_TIMEOUT_SECONDS: '3600',
   };
-  if (aurora && kind === 'product') {
+  if (aurora && kind === 'product' && !SELF) {
     Object.assign(env, { AURORA_URL: aurora.url, AURORA_API_KEY: AURORA_KEY });
   }
   let database: string | undefined;
@@ -154,7 +162,7 @@ async function startProduct(
   const count = values.scale && kind === 'product' ? 2 : 1;
   const servers: BenchServer[] = [];
   for (let i = 0; i < count; i++) {
-    const script = kind === 'floor' ? FLOOR_SCRIPT : undefined;
+    const script = kind === 'floor' || SELF ? FLOOR_SCRIPT : undefined;
     const server = await BenchServer.start(env, serverFileLimit(maxBoards), DIST, script);
     PINNING?.pinServer(server.pid);
     servers.push(server);
@@ -173,7 +181,7 @@ async function startProduct(
         rows.forEach((row) => stored.add(row.number));
         await client.end();
       } else {
-        const file = kind === 'floor' ? 'floor.sqlite' : 'hubble.sqlite';
+        const file = kind === 'floor' || SELF ? 'floor.sqlite' : 'hubble.sqlite';
         const db = new DatabaseSync(join(dataDir, file), { readOnly: true });
         for (const row of db.prepare('select distinct number from orders').all()) {
           stored.add(Number(row['number']));
@@ -224,7 +232,7 @@ function check(ok: boolean, problem: string): void {
 
 /** Our 200 → the Aurora stand-in holding the order, for the orders of one phase. */
 async function auroraFigures(id: string, answeredAt: Map<number, number>): Promise<Figure[]> {
-  if (!aurora) return [];
+  if (!aurora || SELF) return [];
   const { received } = await aurora.process.request({ type: 'report' }, 'report');
   const auroraReceivedAt = new Map(received);
   const delays = [...answeredAt].flatMap(([number, answered]) => {
@@ -601,8 +609,9 @@ async function main(): Promise<void> {
     const { product, floor } = await versusFloor();
     FIGURES.push(...product);
     printVersus(product, floor, {
-      title: `Hubble versus the floor server${smoke ? ' (smoke)' : ''} — ${values.scale ? '2 instances, PostgreSQL + Redis' : '1 instance, embedded store'}; ${ROUNDS === 1 ? 'one round' : `medians of ${ROUNDS} alternating rounds`}`,
+      title: `${SELF ? 'The floor server versus itself' : 'Hubble versus the floor server'}${smoke ? ' (smoke)' : ''} — ${values.scale ? '2 instances, PostgreSQL + Redis' : '1 instance, embedded store'}; ${ROUNDS === 1 ? 'one round' : `medians of ${ROUNDS} alternating rounds`}`,
       machine: machine('shared machine: other builds may run'),
+      measured: SELF ? 'floor, 2nd server' : undefined,
     });
     FIGURES.push(...floor.map((figure) => ({ ...figure, id: `floor ${figure.id}` })));
   } else {
@@ -611,8 +620,9 @@ async function main(): Promise<void> {
     if (ONLY === undefined || ONLY === 'insights') await insightsPhase();
     if (ONLY === undefined || ONLY === 'push') await pushPhase();
   }
+  // With --versus self the figures are the floor's: not the product's to hold to its targets.
   printTable(
-    FIGURES.filter((figure) => !figure.id.startsWith('floor')),
+    FIGURES.filter((figure) => !figure.id.startsWith('floor') && !(SELF && figure.id !== 'P5')),
     {
       title: `Hubble benchmark${smoke ? ' (smoke)' : ''}${values.scale ? ' — 2 instances, PostgreSQL + Redis' : ' — 1 instance, embedded store'}`,
       machine: machine(),

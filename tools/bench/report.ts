@@ -87,8 +87,9 @@ export function medianFigures(rounds: readonly (readonly Figure[])[]): Figure[] 
 export function printVersus(
   product: readonly Figure[],
   floor: readonly Figure[],
-  options: { title: string; machine: string },
+  options: { title: string; machine: string; measured?: string },
 ): void {
+  const measured = options.measured ?? 'this project';
   const rows = product.map((figure) => {
     const other = floor.find((f) => f.id === figure.id && sameName(f.name, figure.name));
     const ratio =
@@ -102,7 +103,7 @@ export function printVersus(
       figure.note ?? '',
     ];
   });
-  const header = ['', 'figure', 'this project', 'floor', 'ratio', 'note (this project)'];
+  const header = ['', 'figure', measured, 'floor', 'ratio', `note (${measured})`];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
   const line = (row: string[]) =>
     row
