@@ -130,6 +130,8 @@ async function startProduct(
   kind: Kind = 'product',
   store: { postgres: boolean } = { postgres: !!values.scale && kind === 'product' },
 ) {
+  /** With --versus self, a floor server takes the product's place too. */
+  const floor = kind === 'floor' || SELF;
   const dataDir = mkdtempSync(join(tmpdir(), 'hubble-bench-'));
   const keyFile = join(dataDir, 'webhooks.key');
   writeFileSync(keyFile, signer.publicKeyPem);
@@ -142,7 +144,7 @@ async function startProduct(
     STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
     ORDER_TIMEOUT_SECONDS: '3600',
   };
-  if (aurora && kind === 'product' && !SELF) {
+  if (aurora && !floor) {
     Object.assign(env, { AURORA_URL: aurora.url, AURORA_API_KEY: AURORA_KEY });
   }
   let database: string | undefined;
@@ -162,7 +164,7 @@ async function startProduct(
   const count = values.scale && kind === 'product' ? 2 : 1;
   const servers: BenchServer[] = [];
   for (let i = 0; i < count; i++) {
-    const script = kind === 'floor' || SELF ? FLOOR_SCRIPT : undefined;
+    const script = floor ? FLOOR_SCRIPT : undefined;
     const server = await BenchServer.start(env, serverFileLimit(maxBoards), DIST, script);
     PINNING?.pinServer(server.pid);
     servers.push(server);
@@ -181,7 +183,7 @@ async function startProduct(
         rows.forEach((row) => stored.add(row.number));
         await client.end();
       } else {
-        const file = kind === 'floor' || SELF ? 'floor.sqlite' : 'hubble.sqlite';
+        const file = floor ? 'floor.sqlite' : 'hubble.sqlite';
         const db = new DatabaseSync(join(dataDir, file), { readOnly: true });
         for (const row of db.prepare('select distinct number from orders').all()) {
           stored.add(Number(row['number']));

@@ -11,13 +11,12 @@ import { BatchedOutput, type LineSink } from './batched-output';
 /** A sink that keeps what it is given, batch by batch. */
 class KeptBatches implements LineSink {
   readonly batches: string[] = [];
-  flushes = 0;
   write(data: string): boolean {
     this.batches.push(data);
     return true;
   }
   flushSync(): void {
-    this.flushes += 1;
+    // Nothing is held here.
   }
 }
 

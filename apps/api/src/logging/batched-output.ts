@@ -8,10 +8,10 @@ export interface LineSink {
 
 /**
  * Log lines held in memory and written as one batch, `intervalMs` after the first line of the
- * batch or as soon as it holds `batchSize` characters. Unlike a periodic flush, an idle process makes no
- * writes and sets no timer (sonic-boom's `periodicFlush` wrote an empty string 50 times a second,
- * waking the process and its reader for nothing). While a batch is held, a process that exits
- * (`process.exit` after a failed start) writes it first.
+ * batch or as soon as it holds `batchSize` characters. Unlike a periodic flush, an idle process
+ * makes no writes and sets no timer (sonic-boom's `periodicFlush` wrote an empty string 50 times
+ * a second, waking the process and its reader for nothing). While a batch is held, a process
+ * that exits (`process.exit` after a failed start) writes it first.
  */
 export class BatchedOutput implements DestinationStream {
   private batch = '';

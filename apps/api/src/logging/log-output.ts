@@ -4,14 +4,14 @@ import { BatchedOutput } from './batched-output';
 
 /** How long a log line may wait in memory before it is written. */
 const LOG_FLUSH_INTERVAL_MS = 20;
-/** Held lines are written at once when they reach this many bytes (a busy moment). */
-const LOG_BATCH_BYTES = 4096;
+/** Held lines are written at once when they reach this many characters (a busy moment). */
+const LOG_BATCH_SIZE = 4096;
 
 /**
  * Standard output, written asynchronously and in batches. Asynchronously: a synchronous write
  * blocks the event loop while the reader (journald, a pipe) is slow, and on a full pipe pino's
  * synchronous mode sleeps 100 ms before it retries. In batches, {@link LOG_FLUSH_INTERVAL_MS} after
- * a batch's first line or at {@link LOG_BATCH_BYTES}: each write wakes whatever reads our output,
+ * a batch's first line or at {@link LOG_BATCH_SIZE} characters: each write wakes whatever reads our output,
  * and when that happened between an order's answer and its board broadcast (the request's own log
  * lines), the reader took a core from the fan-out and the phones' receipt came ~1.5 ms later at
  * 1,000 boards (issue 18, docs/benchmarks.md). An idle server writes nothing.
@@ -26,7 +26,7 @@ export class LogOutput implements OnApplicationShutdown {
   readonly stream = new BatchedOutput(
     destination({ dest: 1, sync: false }),
     LOG_FLUSH_INTERVAL_MS,
-    LOG_BATCH_BYTES,
+    LOG_BATCH_SIZE,
   );
 
   onApplicationShutdown(): void {
