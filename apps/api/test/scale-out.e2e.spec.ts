@@ -143,7 +143,9 @@ describeScaleOut('several instances behind nginx (PostgreSQL, Redis)', () => {
     standIn = await AuroraStandIn.start({ apiKey: AURORA_KEY });
     cluster = await Cluster.start({
       ...baseEnv(),
-      ORDER_TIMEOUT_SECONDS: '4',
+      // Long enough that no add is still queued when its order ends (it would be dropped, by
+      // design): on a starved CI box the ten sends and their calls can take seconds.
+      ORDER_TIMEOUT_SECONDS: '10',
       AURORA_URL: standIn.url,
       AURORA_API_KEY: AURORA_KEY,
       AURORA_REASSERT_SECONDS: '3600',
@@ -152,7 +154,7 @@ describeScaleOut('several instances behind nginx (PostgreSQL, Redis)', () => {
     for (const [i, number] of numbers.entries()) {
       await signer.sendOrder(cluster.instance(i % 2).url, number);
     }
-    await waitUntil(() => (standIn?.orders().length ?? 0) === 10, 5000, 'all ten in Aurora');
+    await waitUntil(() => (standIn?.orders().length ?? 0) === 10, 10_000, 'all ten in Aurora');
     await cluster.stopInstance(0, 'SIGKILL'); // half the orders were created there
 
     const db = new pg.Client({ connectionString: database.url });
@@ -161,7 +163,7 @@ describeScaleOut('several instances behind nginx (PostgreSQL, Redis)', () => {
       await waitUntil(
         async () =>
           (await db.query("select 1 from orders where removed_reason = 'expired'")).rowCount === 10,
-        15_000,
+        30_000,
         'all ten expired by the survivor',
       );
       const { rows } = await db.query<{ number: number; expired: string }>(
