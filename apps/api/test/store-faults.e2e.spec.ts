@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  truncateSync,
   writeFileSync,
   writeSync,
   closeSync,
@@ -163,7 +164,7 @@ describe('an embedded store on a full disk', () => {
     rmSync(mountPoint, { recursive: true, force: true });
   });
 
-  it('answers 503 (not 500, never 200 for what was not written), says why, and recovers', async () => {
+  it('answers 503 (not 500, never 200 for what was not written, never 503 for what was), says why, and recovers', async () => {
     const env = { DATA_DIR: join(mountPoint, 'data'), STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile };
     server = await ServerProcess.start(env);
     expect(await send(server.url, 1)).toBe(200);
@@ -190,7 +191,29 @@ describe('an embedded store on a full disk', () => {
     ];
     await server.stop('SIGTERM');
     server = await ServerProcess.start(env);
-    expect(await listNumbers(server.url)).toEqual(expect.arrayContaining(acknowledged));
+    // Exactly what was acknowledged: an order refused with 503 was not written either (Star
+    // Community does not retry, so a refused order that was kept would never be announced).
+    expect(await listNumbers(server.url)).toEqual(acknowledged);
+  });
+
+  it('nearly full (room for a commit, but under 256 KB): refused before writing, so a 503 leaves no order behind', async () => {
+    const env = { DATA_DIR: join(mountPoint, 'data'), STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile };
+    server = await ServerProcess.start(env);
+    expect(await send(server.url, 1)).toBe(200);
+    const filler = join(mountPoint, 'filler');
+    fillDisk(filler);
+    truncateSync(filler, statSync(filler).size - 128 * 1024);
+
+    expect(await send(server.url, 2)).toBe(503);
+    expect(await send(server.url, 3)).toBe(503);
+    expect((await ready(server.url)).storeReason).toMatch(/full/);
+    rmSync(filler);
+    await waitUntil(async () => (await ready(server!.url)).status === 200, 15_000, 'recovery');
+    expect(await send(server.url, 4)).toBe(200);
+
+    await server.stop('SIGTERM');
+    server = await ServerProcess.start(env);
+    expect(await listNumbers(server.url)).toEqual([1, 4]);
   });
 });
 

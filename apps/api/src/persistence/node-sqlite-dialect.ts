@@ -12,6 +12,16 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/** Checks around every write transaction; throwing from either fails the transaction's caller. */
+export interface WriteGuard {
+  /** Before BEGIN IMMEDIATE: refuses a write the store could not keep, with nothing written. */
+  beforeWrite(): void;
+  /** After COMMIT: refuses to acknowledge a commit that went into a file no longer at the path. */
+  afterCommit(): void;
+}
+
+const NO_GUARD: WriteGuard = { beforeWrite: () => undefined, afterCommit: () => undefined };
+
 /**
  * Kysely dialect for Node's built-in `node:sqlite` (no native addon to build). Kysely's own
  * SqliteDialect expects better-sqlite3's statement API; this driver speaks node:sqlite's.
@@ -24,13 +34,9 @@ import {
 export class NodeSqliteDialect implements Dialect {
   private driver: NodeSqliteDriver | undefined;
 
-  /**
-   * `afterCommit` runs after each COMMIT; throwing there fails the transaction's caller (used to
-   * refuse acknowledging a commit that went into a file no longer at the store's path).
-   */
   constructor(
     private readonly open: () => DatabaseSync,
-    private readonly afterCommit: () => void = () => undefined,
+    private readonly guard: WriteGuard = NO_GUARD,
   ) {}
 
   /**
@@ -46,7 +52,7 @@ export class NodeSqliteDialect implements Dialect {
     return new TransactionalDdlSqliteAdapter();
   }
   createDriver(): Driver {
-    this.driver = new NodeSqliteDriver(this.open, this.afterCommit);
+    this.driver = new NodeSqliteDriver(this.open, this.guard);
     return this.driver;
   }
   createIntrospector(db: Kysely<unknown>) {
@@ -75,7 +81,7 @@ class NodeSqliteDriver implements Driver {
 
   constructor(
     private readonly open: () => DatabaseSync,
-    private readonly afterCommit: () => void,
+    private readonly guard: WriteGuard,
   ) {}
 
   async init(): Promise<void> {
@@ -112,12 +118,16 @@ class NodeSqliteDriver implements Driver {
     settings: TransactionSettings,
   ): Promise<void> {
     // Read-only transactions need no write lock: a deferred BEGIN gives a consistent snapshot.
-    const begin = settings.accessMode === 'read only' ? 'begin' : 'begin immediate';
-    await connection.executeQuery(CompiledQuery.raw(begin));
+    if (settings.accessMode === 'read only') {
+      await connection.executeQuery(CompiledQuery.raw('begin'));
+      return;
+    }
+    this.guard.beforeWrite();
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
-    this.afterCommit();
+    this.guard.afterCommit();
   }
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     // Nothing to roll back when the commit itself went through and only afterCommit objected.

@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { StoreKind, Tables } from './database';
 import { createSqliteFileOnce } from './create-sqlite-file';
-import { NodeSqliteDialect } from './node-sqlite-dialect';
+import { NodeSqliteDialect, type WriteGuard } from './node-sqlite-dialect';
 
 export const SQLITE_FILE_NAME = 'hubble.sqlite';
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -28,16 +28,13 @@ export function sqliteFilePath(dataDir: string): string {
   return join(dataDir, SQLITE_FILE_NAME);
 }
 
-export function openDatabase(
-  location: StoreLocation,
-  afterSqliteCommit?: () => void,
-): OpenedDatabase {
+export function openDatabase(location: StoreLocation, sqliteGuard?: WriteGuard): OpenedDatabase {
   if (location.kind === 'postgres') {
     return {
       db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(location) }) }),
     };
   }
-  const sqlite = new NodeSqliteDialect(() => openSqliteFile(location.dataDir), afterSqliteCommit);
+  const sqlite = new NodeSqliteDialect(() => openSqliteFile(location.dataDir), sqliteGuard);
   return { db: new Kysely<Tables>({ dialect: sqlite }), sqlite };
 }
 

@@ -7,12 +7,8 @@ interface Identity {
 }
 
 function identityOf(path: string): Identity | undefined {
-  try {
-    const { dev, ino } = statSync(path);
-    return { dev, ino };
-  } catch {
-    return undefined;
-  }
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats && { dev: stats.dev, ino: stats.ino };
 }
 
 /** Below this much free space a commit may not fit (a few hundred pages); refuse instead. */
@@ -21,10 +17,12 @@ const MIN_FREE_BYTES = 256 * 1024;
 const same = (a: Identity, b: Identity) => a.dev === b.dev && a.ino === b.ino;
 
 /**
- * The embedded store's files as this process opened them. A write is durable only if it went
- * into the files that the next start will open, so after each commit the paths are compared with
- * what is open (device and inode of the store and of its WAL): a file deleted or replaced while
- * running, or one that can no longer be written, is reported instead of acknowledged.
+ * The embedded store's files as this process opened them. A write is durable only if it goes
+ * into the files that the next start will open, and only if they can take it: before each write
+ * transaction the files are checked in full (`problem`: identity, writable, free space), so what
+ * cannot be kept is refused with nothing written; after its commit only their identity is
+ * compared again (`moved`: device and inode of the store and of its WAL), for a file deleted or
+ * replaced while the transaction ran.
  */
 export class SqliteFiles {
   private main: Identity | undefined;
@@ -48,6 +46,11 @@ export class SqliteFiles {
 
   /** Why the files at the path are not the writable ones this process writes, if they are not. */
   problem(): string | undefined {
+    return this.moved() ?? this.unwritable() ?? this.diskFull();
+  }
+
+  /** Why the files at the path are no longer the ones this process opened, if they are not. */
+  moved(): string | undefined {
     const main = identityOf(this.path);
     if (this.main && !main) return `${this.path} was deleted`;
     if (this.main && main && !same(main, this.main)) {
@@ -60,6 +63,10 @@ export class SqliteFiles {
     }
     // The WAL appears with the first write after the store was created.
     if (!this.wal && wal) this.wal = wal;
+    return undefined;
+  }
+
+  private unwritable(): string | undefined {
     for (const path of [this.path, this.walPath, dirname(this.path)]) {
       try {
         accessSync(path, constants.W_OK);
@@ -68,7 +75,7 @@ export class SqliteFiles {
         return `${path} is read-only (${(error as NodeJS.ErrnoException).code ?? 'not writable'})`;
       }
     }
-    return this.diskFull();
+    return undefined;
   }
 
   private diskFull(): string | undefined {

@@ -32,10 +32,11 @@ interface SqliteParts {
  * The database, migrated and ready. Created by {@link Store.open}; injected everywhere.
  *
  * It also knows whether it can keep what it acknowledges. The embedded store's files are checked
- * after every commit and every second: deleted or with their WAL deleted → rebuilt at the path
- * from the connection still open; replaced by another file → refused until a restart (what this
- * process held is saved beside it); read-only, full, I/O errors → refused until a write works
- * again. PostgreSQL: a lost connection or failed commit marks it unusable until it answers again
+ * before every write transaction, so a write it cannot keep is refused with nothing written (their
+ * identity again after the commit), and every second: deleted or with their WAL deleted → rebuilt
+ * at the path from the connection still open; replaced by another file → refused until a restart
+ * (what this process held is saved beside it); read-only, full, I/O errors → refused until a
+ * write works again. PostgreSQL: a lost connection or failed commit marks it unusable until it answers again
  * (the pool opens new connections by itself). Meanwhile writes are answered 503.
  */
 @Injectable()
@@ -58,9 +59,12 @@ export class Store implements OnApplicationShutdown {
     const known = Object.keys(await migrationProvider(location.kind).getMigrations());
     const path = sqliteFilePath(location.dataDir);
     if (location.kind === 'sqlite') checkSqliteStoreAtStart(path, known);
-    // Commits during the migrations come before the store exists to check them.
-    const hooks: { afterCommit?: () => void } = {};
-    const { db, sqlite } = openDatabase(location, () => hooks.afterCommit?.());
+    // Writes during the migrations come before the store exists to check them.
+    const opened: { store?: Store } = {};
+    const { db, sqlite } = openDatabase(location, {
+      beforeWrite: () => opened.store?.refuseIfUnwritable(),
+      afterCommit: () => opened.store?.refuseIfFilesMoved(),
+    });
     const where = location.kind === 'sqlite' ? path : describePostgres(location.databaseUrl);
     try {
       if (location.kind === 'postgres') await checkPostgresMigrationsAtStart(db, where, known);
@@ -76,7 +80,7 @@ export class Store implements OnApplicationShutdown {
       sqlite && { files: new SqliteFiles(path), dialect: sqlite, dataDir: location.dataDir },
     );
     store.sqlite?.files.remember();
-    hooks.afterCommit = () => store.refuseIfFilesMoved();
+    opened.store = store;
     store.watch = setInterval(() => void store.check(), WATCH_INTERVAL_MS).unref();
     return store;
   }
@@ -155,8 +159,16 @@ export class Store implements OnApplicationShutdown {
     await this.db.destroy();
   }
 
+  private refuseIfUnwritable(): void {
+    this.refuseIf(this.sqlite?.files.problem());
+  }
+
+  /** Only the rare file deleted or replaced while a transaction ran gets here (see SqliteFiles). */
   private refuseIfFilesMoved(): void {
-    const problem = this.sqlite?.files.problem();
+    this.refuseIf(this.sqlite?.files.moved());
+  }
+
+  private refuseIf(problem: string | undefined): void {
     if (!problem) return;
     this.reportFailure(problem);
     throw new StoreUnavailableError(problem);
