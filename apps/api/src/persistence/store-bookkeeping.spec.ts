@@ -1,6 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { sql } from 'kysely';
-import { openStoreForSuite, STORE_KINDS } from '../../test/support/stores';
-import type { Store } from './store';
+import {
+  createTestStore,
+  openStoreForSuite,
+  STORE_KINDS,
+  type TestStore,
+} from '../../test/support/stores';
+import { Store } from './store';
 
 /** The commit level the connection uses now, as the store itself reports it. */
 async function commitLevel(db: Store['db'], kind: string): Promise<string> {
@@ -51,5 +57,44 @@ describe.each(STORE_KINDS)('bookkeeping transactions on %s', (kind) => {
       .select('version')
       .executeTakeFirstOrThrow();
     expect(version).not.toBe(99);
+  });
+});
+
+describe('bookkeeping on an embedded store whose directory cannot be written', () => {
+  let testStore: TestStore;
+  let store: Store;
+  let locked = false;
+
+  beforeEach(async () => {
+    testStore = await createTestStore('sqlite');
+    store = await Store.open({ kind: 'sqlite', dataDir: testStore.env.DATA_DIR });
+  });
+
+  afterEach(async () => {
+    if (locked) execFileSync('chattr', ['-i', testStore.env.DATA_DIR]);
+    locked = false;
+    await store.onApplicationShutdown();
+    await testStore.dispose();
+  });
+
+  it('still commits (its loss costs only a repeated call), while an order write is refused unwritten', async () => {
+    // Immutable directory: the store's files stay writable, but the file check reports it.
+    execFileSync('chattr', ['+i', testStore.env.DATA_DIR]);
+    locked = true;
+    await expect(
+      store.db
+        .transaction()
+        .execute((tx) =>
+          tx.updateTable('feed_state').set({ version: 5 }).where('id', '=', 1).execute(),
+        ),
+    ).rejects.toThrow(/read-only/);
+    await store.bookkeeping((tx) =>
+      tx.updateTable('feed_state').set({ version: 6 }).where('id', '=', 1).execute(),
+    );
+    const { version } = await store.db
+      .selectFrom('feed_state')
+      .select('version')
+      .executeTakeFirstOrThrow();
+    expect(version).toBe(6);
   });
 });

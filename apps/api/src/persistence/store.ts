@@ -46,6 +46,8 @@ export class Store implements OnApplicationShutdown {
   private replacedUntilRestart = false;
   private watch: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
+  /** A bookkeeping transaction holds the embedded store's connection (see `bookkeeping`). */
+  private keepingBooks = false;
 
   private constructor(
     readonly db: Kysely<Tables>,
@@ -105,9 +107,12 @@ export class Store implements OnApplicationShutdown {
     // connection, and always set it back.
     return this.db.connection().execute(async (connection) => {
       await connection.executeQuery(SYNC_NORMAL);
+      // The connection is this caller's until the end: no other transaction begins meanwhile.
+      this.keepingBooks = true;
       try {
         return await connection.transaction().execute(body);
       } finally {
+        this.keepingBooks = false;
         await connection.executeQuery(SYNC_FULL).catch((error: unknown) => {
           // Never keep acknowledging orders on a connection that does not sync: refuse writes
           // until the store check has reopened it (a new connection starts at FULL).
@@ -159,13 +164,19 @@ export class Store implements OnApplicationShutdown {
     await this.db.destroy();
   }
 
+  /**
+   * Bookkeeping skips the file checks (seven system calls per transaction, on the path of every
+   * Aurora call and push): its loss costs only a repeated idempotent call, SQLite itself fails a
+   * write that does not fit or is refused, and a deleted file is rebuilt from the open
+   * connection, bookkeeping and all.
+   */
   private refuseIfUnwritable(): void {
-    this.refuseIf(this.sqlite?.files.problem());
+    if (!this.keepingBooks) this.refuseIf(this.sqlite?.files.problem());
   }
 
   /** Only the rare file deleted or replaced while a transaction ran gets here (see SqliteFiles). */
   private refuseIfFilesMoved(): void {
-    this.refuseIf(this.sqlite?.files.moved());
+    if (!this.keepingBooks) this.refuseIf(this.sqlite?.files.moved());
   }
 
   private refuseIf(problem: string | undefined): void {
