@@ -5,6 +5,7 @@ import {
   type Dialect,
   type Driver,
   type Kysely,
+  type LimitNode,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
@@ -59,7 +60,22 @@ export class NodeSqliteDialect implements Dialect {
     return new SqliteIntrospector(db);
   }
   createQueryCompiler() {
-    return new SqliteQueryCompiler();
+    return new StatementKeepingQueryCompiler();
+  }
+}
+
+/**
+ * SQLite plans with the value bound to a LIMIT, so it compiles a statement whose LIMIT is `?`
+ * afresh on every run, even with the same value: the outbox claim ran 20 times slower than from
+ * its cached statement. `(? + 0)` keeps the value bound but out of the planner's sight, so the
+ * cached statement is reused; our limits are small and every such query is indexed, so the plan
+ * does not need the value.
+ */
+class StatementKeepingQueryCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    this.append('limit (');
+    this.visitNode(node.limit);
+    this.append(' + 0)');
   }
 }
 
