@@ -66,10 +66,10 @@ export class NodeSqliteDialect implements Dialect {
 
 /**
  * SQLite plans with the value bound to a LIMIT, so it compiles a statement whose LIMIT is `?`
- * afresh on every run, even with the same value: the outbox claim ran 20 times slower than from
- * its cached statement. `(? + 0)` keeps the value bound but out of the planner's sight, so the
- * cached statement is reused; our limits are small and every such query is indexed, so the plan
- * does not need the value.
+ * afresh on every run, even with the same value: a query of the Aurora outbox ran 20 times slower
+ * than from its cached statement. `(? + 0)` keeps the value bound but out of the planner's
+ * sight, so the cached statement is reused; our limits are small and every such query is indexed,
+ * so the plan does not need the value.
  */
 class StatementKeepingQueryCompiler extends SqliteQueryCompiler {
   protected override visitLimit(node: LimitNode): void {

@@ -36,8 +36,8 @@ interface SqliteParts {
  * identity again after the commit), and every second: deleted or with their WAL deleted → rebuilt
  * at the path from the connection still open; replaced by another file → refused until a restart
  * (what this process held is saved beside it); read-only, full, I/O errors → refused until a
- * write works again. PostgreSQL: a lost connection or failed commit marks it unusable until it answers again
- * (the pool opens new connections by itself). Meanwhile writes are answered 503.
+ * write works again. PostgreSQL: a lost connection or failed commit marks it unusable until it
+ * answers again (the pool opens new connections by itself). Meanwhile writes are answered 503.
  */
 @Injectable()
 export class Store implements OnApplicationShutdown {
