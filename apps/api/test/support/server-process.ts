@@ -47,7 +47,7 @@ export class ServerProcess {
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
-      child.once('exit', (code) =>
+      child.once('close', (code) =>
         reject(new Error(`Server exited (${code}) at start:\n${output}`)),
       );
       timer = setTimeout(() => {
@@ -114,6 +114,7 @@ export function runServerToExit(
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
+    // 'close', not 'exit': the process can end before its last output has been read.
+    child.once('close', (code) => resolve({ code, output }));
   });
 }
