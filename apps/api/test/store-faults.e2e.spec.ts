@@ -164,56 +164,64 @@ describe('an embedded store on a full disk', () => {
     rmSync(mountPoint, { recursive: true, force: true });
   });
 
-  it('answers 503 (not 500, never 200 for what was not written, never 503 for what was), says why, and recovers', async () => {
-    const env = { DATA_DIR: join(mountPoint, 'data'), STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile };
-    server = await ServerProcess.start(env);
-    expect(await send(server.url, 1)).toBe(200);
+  const env = () => ({
+    DATA_DIR: join(mountPoint, 'data'),
+    STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile,
+  });
+
+  /** A server that took order 1, then its disk filled to the last byte. */
+  async function firstOrderThenFullDisk(): Promise<{ url: string; filler: string }> {
+    const running = (server = await ServerProcess.start(env()));
+    expect(await send(running.url, 1)).toBe(200);
     const filler = join(mountPoint, 'filler');
     fillDisk(filler);
+    return { url: running.url, filler };
+  }
+
+  /** Stops the server and starts it again on the same store; what it then lists. */
+  async function numbersAfterRestart(): Promise<number[]> {
+    await server?.stop('SIGTERM');
+    const restarted = (server = await ServerProcess.start(env()));
+    return listNumbers(restarted.url);
+  }
+
+  it('answers 503 (not 500, never 200 for what was not written, never 503 for what was), says why, and recovers', async () => {
+    const { url, filler } = await firstOrderThenFullDisk();
 
     const answers: number[] = [];
     for (let number = 2; number < 200 && !answers.includes(503); number++) {
-      answers.push(await send(server.url, number));
+      answers.push(await send(url, number));
     }
     expect(answers.every((status) => status === 200 || status === 503)).toBe(true);
     expect(answers).toContain(503);
-    const now = await ready(server.url);
+    const now = await ready(url);
     expect(now.status).toBe(503);
     expect(now.storeReason).toMatch(/full/);
 
     rmSync(filler);
-    await waitUntil(async () => (await ready(server!.url)).status === 200, 15_000, 'recovery');
-    expect(await send(server.url, 500)).toBe(200);
+    await waitUntil(async () => (await ready(url)).status === 200, 15_000, 'recovery');
+    expect(await send(url, 500)).toBe(200);
     const acknowledged = [
       1,
       ...answers.flatMap((status, index) => (status === 200 ? [index + 2] : [])),
       500,
     ];
-    await server.stop('SIGTERM');
-    server = await ServerProcess.start(env);
     // Exactly what was acknowledged: an order refused with 503 was not written either (Star
     // Community does not retry, so a refused order that was kept would never be announced).
-    expect(await listNumbers(server.url)).toEqual(acknowledged);
+    expect(await numbersAfterRestart()).toEqual(acknowledged);
   });
 
   it('nearly full (room for a commit, but under 256 KB): refused before writing, so a 503 leaves no order behind', async () => {
-    const env = { DATA_DIR: join(mountPoint, 'data'), STAR_COMMUNITY_PUBLIC_KEY_FILE: keyFile };
-    server = await ServerProcess.start(env);
-    expect(await send(server.url, 1)).toBe(200);
-    const filler = join(mountPoint, 'filler');
-    fillDisk(filler);
+    const { url, filler } = await firstOrderThenFullDisk();
     truncateSync(filler, statSync(filler).size - 128 * 1024);
 
-    expect(await send(server.url, 2)).toBe(503);
-    expect(await send(server.url, 3)).toBe(503);
-    expect((await ready(server.url)).storeReason).toMatch(/full/);
+    expect(await send(url, 2)).toBe(503);
+    expect(await send(url, 3)).toBe(503);
+    expect((await ready(url)).storeReason).toMatch(/full/);
     rmSync(filler);
-    await waitUntil(async () => (await ready(server!.url)).status === 200, 15_000, 'recovery');
-    expect(await send(server.url, 4)).toBe(200);
-
-    await server.stop('SIGTERM');
-    server = await ServerProcess.start(env);
-    expect(await listNumbers(server.url)).toEqual([1, 4]);
+    await waitUntil(async () => (await ready(url)).status === 200, 15_000, 'recovery');
+    expect(await send(url, 4)).toBe(200);
+    expect(await numbersAfterRestart()).toEqual([1, 4]);
   });
 });
 
