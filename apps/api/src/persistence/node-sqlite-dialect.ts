@@ -15,7 +15,7 @@ import {
 
 /** Checks around every write transaction; throwing from either fails the transaction's caller. */
 export interface WriteGuard {
-  /** Before BEGIN IMMEDIATE: refuses a write the store could not keep, with nothing written. */
+  /** Once the write lock is taken: refuses a write the store could not keep, nothing written. */
   beforeWrite(): void;
   /** After COMMIT: refuses to acknowledge a commit that went into a file no longer at the path. */
   afterCommit(): void;
@@ -138,8 +138,15 @@ class NodeSqliteDriver implements Driver {
       await connection.executeQuery(CompiledQuery.raw('begin'));
       return;
     }
-    this.guard.beforeWrite();
+    // Checked once the write lock is held: BEGIN IMMEDIATE may wait (busy_timeout) for another
+    // process, and the check must describe the files as they are when this transaction writes.
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    try {
+      this.guard.beforeWrite();
+    } catch (error) {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+      throw error;
+    }
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
