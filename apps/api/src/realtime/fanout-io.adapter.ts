@@ -4,6 +4,7 @@ import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { MAX_INCOMING_PACKET_BYTES } from './output-budget';
 import type { RedisFanout } from './redis-fanout';
+import { DirectFrameAdapter } from './direct-frame-adapter';
 
 /**
  * Per-connection cost, kept close to a plain Socket.IO server's: no per-message compression (a
@@ -17,7 +18,11 @@ const LEAN_SERVER_OPTIONS: Partial<ServerOptions> = {
   maxHttpBufferSize: MAX_INCOMING_PACKET_BYTES,
 };
 
-/** Nest's Socket.IO adapter, lean per connection, with the Redis adapter when fan-out is on. */
+/**
+ * Nest's Socket.IO adapter, lean per connection. Broadcasts go through the Redis adapter when
+ * fan-out is on, else through {@link DirectFrameAdapter} (one instance: the frame written straight
+ * to each idle WebSocket).
+ */
 export class FanoutIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
@@ -30,7 +35,7 @@ export class FanoutIoAdapter extends IoAdapter {
     const lean = { ...options, ...LEAN_SERVER_OPTIONS } as ServerOptions;
     const server = super.createIOServer(port, lean) as Server;
     const adapter = this.fanout.adapter();
-    if (adapter) server.adapter(adapter);
+    server.adapter(adapter ?? DirectFrameAdapter);
     return server;
   }
 

@@ -1,0 +1,167 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Namespace, Server, type Socket as ServerSocket } from 'socket.io';
+import { io, type Socket as ClientSocket } from 'socket.io-client';
+import { DirectFrameAdapter } from './direct-frame-adapter';
+
+/** A real Socket.IO server on the direct-frame adapter, and real clients. */
+class Harness {
+  readonly http: HttpServer = createServer();
+  readonly io = new Server(this.http, {
+    adapter: DirectFrameAdapter,
+    perMessageDeflate: false,
+    serveClient: false,
+  });
+  readonly feed: Namespace = this.io.of('/feed');
+  private readonly clients: ClientSocket[] = [];
+  private readonly connected: ServerSocket[] = [];
+  private waiting: ((socket: ServerSocket) => void)[] = [];
+
+  constructor() {
+    this.feed.on('connection', (socket) => {
+      const waiter = this.waiting.shift();
+      if (waiter) waiter(socket);
+      else this.connected.push(socket);
+    });
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
+  }
+
+  /** A client on `transports`, with its server-side socket once it is connected. */
+  async connect(
+    transports: ('websocket' | 'polling')[],
+  ): Promise<{ client: ClientSocket; socket: ServerSocket }> {
+    const { port } = this.http.address() as AddressInfo;
+    const serverSide = new Promise<ServerSocket>((resolve) => {
+      const ready = this.connected.shift();
+      if (ready) resolve(ready);
+      else this.waiting.push(resolve);
+    });
+    const client = io(`http://127.0.0.1:${port}/feed`, { transports, forceNew: true });
+    this.clients.push(client);
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', resolve);
+      client.once('connect_error', reject);
+    });
+    return { client, socket: await serverSide };
+  }
+
+  async close(): Promise<void> {
+    this.clients.forEach((client) => client.close());
+    await this.io.close();
+  }
+}
+
+/** Counts the packets engine.io builds for `socket`: the stock path builds one per message. */
+function countStockPackets(socket: ServerSocket): () => number {
+  let count = 0;
+  socket.conn.on('packetCreate', (packet: { type: string }) => {
+    if (packet.type === 'message') count += 1;
+  });
+  return () => count;
+}
+
+function collect(client: ClientSocket, event: string, count: number): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  return new Promise((resolve) => {
+    client.on(event, (value: unknown) => {
+      seen.push(value);
+      if (seen.length === count) resolve(seen);
+    });
+  });
+}
+
+describe('DirectFrameAdapter', () => {
+  let harness: Harness;
+
+  beforeEach(async () => {
+    harness = new Harness();
+    await harness.listen();
+  });
+  afterEach(() => harness.close());
+
+  it('writes a broadcast frame straight to each idle WebSocket, received as Socket.IO sent it', async () => {
+    const a = await harness.connect(['websocket']);
+    const b = await harness.connect(['websocket']);
+    const stockA = countStockPackets(a.socket);
+    const stockB = countStockPackets(b.socket);
+    const payload = { version: 7, order: { number: 42, note: 'ünïcødé ☕', list: [1, 2, 3] } };
+    const atA = collect(a.client, 'order.created', 1);
+    const atB = collect(b.client, 'order.created', 1);
+
+    harness.feed.emit('order.created', payload);
+
+    expect(await atA).toEqual([payload]);
+    expect(await atB).toEqual([payload]);
+    // Without the direct path each socket would have had a packet built by engine.io.
+    expect(stockA()).toBe(0);
+    expect(stockB()).toBe(0);
+  });
+
+  it("keeps each socket's order when broadcasts meet packets still queued for it", async () => {
+    const { client, socket } = await harness.connect(['websocket']);
+    const stock = countStockPackets(socket);
+    const total = 300;
+    const received = collect(client, 'seq', total);
+
+    // A large packet of its own first, so the socket is busy (a send in flight, a queue behind
+    // it) while broadcasts and more of its own packets follow in the same turn.
+    socket.emit('seq', -1);
+    const big = 'x'.repeat(512 * 1024);
+    for (let i = 0; i < total - 1; i++) {
+      if (i % 3 === 0) socket.emit('seq', i === 0 ? big : i);
+      else harness.feed.emit('seq', i);
+    }
+
+    const seen = (await received).map((value) => (value === big ? 0 : value));
+    expect(seen).toEqual([-1, ...Array.from({ length: total - 1 }, (_, i) => i)]);
+    // Broadcasts met a busy socket and took the stock path behind what was queued.
+    expect(stock()).toBeGreaterThan(total / 3);
+  });
+
+  it('sends through engine.io to a long-polling client', async () => {
+    const { client, socket } = await harness.connect(['polling']);
+    const stock = countStockPackets(socket);
+    const received = collect(client, 'order.removed', 2);
+
+    harness.feed.emit('order.removed', { version: 1, number: 5 });
+    harness.feed.emit('order.removed', { version: 2, number: 6 });
+
+    expect(await received).toEqual([
+      { version: 1, number: 5 },
+      { version: 2, number: 6 },
+    ]);
+    expect(stock()).toBe(2);
+  });
+
+  it('honours rooms, exceptions, volatile broadcasts and outgoing listeners as stock Socket.IO does', async () => {
+    const inRoom = await harness.connect(['websocket']);
+    const outside = await harness.connect(['websocket']);
+    await inRoom.socket.join('kitchen');
+    const outgoing: unknown[] = [];
+    inRoom.socket.onAnyOutgoing((event: string, value: unknown) => outgoing.push([event, value]));
+    const roomSeen: unknown[] = [];
+    const outsideSeen: unknown[] = [];
+    inRoom.client.on('note', (value: unknown) => roomSeen.push(value));
+    outside.client.on('note', (value: unknown) => outsideSeen.push(value));
+    const done = collect(outside.client, 'done', 1);
+    const doneInRoom = collect(inRoom.client, 'done', 1);
+
+    // Volatile first: stock Socket.IO drops a volatile packet for a socket with a send in flight.
+    harness.feed.volatile.emit('note', 'volatile');
+    harness.feed.to('kitchen').emit('note', 'room only');
+    harness.feed.except('kitchen').emit('note', 'all but the room');
+    harness.feed.emit('done', true);
+    await Promise.all([done, doneInRoom]);
+
+    expect(roomSeen).toEqual(['volatile', 'room only']);
+    expect(outsideSeen).toEqual(['volatile', 'all but the room']);
+    expect(outgoing).toEqual([
+      ['note', 'volatile'],
+      ['note', 'room only'],
+      ['done', true],
+    ]);
+  });
+});
