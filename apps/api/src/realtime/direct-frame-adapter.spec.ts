@@ -1,23 +1,26 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Namespace, Server, type Socket as ServerSocket } from 'socket.io';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { DirectFrameAdapter } from './direct-frame-adapter';
 
+/** Three sockets a turn, so a handful of clients spans several slices. */
+class SmallSlices extends DirectFrameAdapter {
+  protected override readonly socketsPerSlice = 3;
+}
+
 /** A real Socket.IO server on the direct-frame adapter, and real clients. */
 class Harness {
   readonly http: HttpServer = createServer();
-  readonly io = new Server(this.http, {
-    adapter: DirectFrameAdapter,
-    perMessageDeflate: false,
-    serveClient: false,
-  });
-  readonly feed: Namespace = this.io.of('/feed');
+  readonly io: Server;
   private readonly clients: ClientSocket[] = [];
   private readonly connected: ServerSocket[] = [];
   private waiting: ((socket: ServerSocket) => void)[] = [];
+  readonly feed: Namespace;
 
-  constructor() {
+  constructor(adapter: typeof DirectFrameAdapter = DirectFrameAdapter) {
+    this.io = new Server(this.http, { adapter, perMessageDeflate: false, serveClient: false });
+    this.feed = this.io.of('/feed');
     this.feed.on('connection', (socket) => {
       const waiter = this.waiting.shift();
       if (waiter) waiter(socket);
@@ -63,6 +66,12 @@ function countStockPackets(socket: ServerSocket): () => number {
   return () => count;
 }
 
+/** Bytes the server has written to this client's TCP socket so far. */
+function bytesWritten(socket: ServerSocket): number {
+  const transport = socket.conn.transport as unknown as { socket: { _socket: Socket } };
+  return transport.socket._socket.bytesWritten;
+}
+
 function collect(client: ClientSocket, event: string, count: number): Promise<unknown[]> {
   const seen: unknown[] = [];
   return new Promise((resolve) => {
@@ -81,6 +90,23 @@ describe('DirectFrameAdapter', () => {
     await harness.listen();
   });
   afterEach(() => harness.close());
+
+  it('writes a broadcast a slice of sockets a turn, each socket getting broadcasts in order', async () => {
+    await harness.close();
+    harness = new Harness(SmallSlices);
+    await harness.listen();
+    const boards = [];
+    for (let i = 0; i < 8; i++) boards.push(await harness.connect(['websocket']));
+    const received = boards.map(({ client }) => collect(client, 'seq', 4));
+    const before = boards.map(({ socket }) => bytesWritten(socket));
+
+    for (let version = 1; version <= 4; version++) harness.feed.emit('seq', version);
+    const reachedAtOnce = boards.filter(({ socket }, i) => bytesWritten(socket) > before[i]);
+
+    // The first slice is written at once, the rest in later turns of the event loop.
+    expect(reachedAtOnce).toHaveLength(3);
+    expect(await Promise.all(received)).toEqual(boards.map(() => [1, 2, 3, 4]));
+  });
 
   it('writes a broadcast frame straight to each idle WebSocket, received as Socket.IO sent it', async () => {
     const a = await harness.connect(['websocket']);
