@@ -108,6 +108,28 @@ describe('DirectFrameAdapter', () => {
     expect(await Promise.all(received)).toEqual(boards.map(() => [1, 2, 3, 4]));
   });
 
+  it('goes on with the other sockets and later broadcasts when a listener throws', async () => {
+    await harness.close();
+    harness = new Harness(SmallSlices);
+    await harness.listen();
+    const boards = [];
+    for (let i = 0; i < 5; i++) boards.push(await harness.connect(['websocket']));
+    let throwOnce = true;
+    boards[1].socket.onAnyOutgoing(() => {
+      if (!throwOnce) return;
+      throwOnce = false;
+      throw new Error('a listener failed');
+    });
+    const received = boards.map(({ client }, i) => collect(client, 'seq', i === 1 ? 1 : 2));
+
+    // Thrown to the caller, as stock Socket.IO does; the broadcast still reaches the others.
+    expect(() => harness.feed.emit('seq', 1)).toThrow('a listener failed');
+    harness.feed.emit('seq', 2);
+
+    const seen = await Promise.all(received);
+    expect(seen).toEqual([[1, 2], [2], [1, 2], [1, 2], [1, 2]]);
+  });
+
   it('writes a broadcast frame straight to each idle WebSocket, received as Socket.IO sent it', async () => {
     const a = await harness.connect(['websocket']);
     const b = await harness.connect(['websocket']);

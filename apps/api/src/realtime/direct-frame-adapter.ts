@@ -50,6 +50,7 @@ interface PendingBroadcast {
   /** Absent where engine.io must decide (no single text frame, or a volatile packet). */
   frame?: Buffer;
   sockets: Socket[];
+  /** The next socket to write to. */
   next: number;
 }
 
@@ -94,16 +95,21 @@ export class DirectFrameAdapter extends Adapter {
     if (this.pending.length === 1) this.writeSlice();
   }
 
+  /** Each socket is taken off the queue before it is written to: a throwing listener stalls nothing. */
   private writeSlice(): void {
-    let room = this.socketsPerSlice;
-    while (room > 0 && this.pending.length > 0) {
-      const head = this.pending[0];
-      const end = Math.min(head.sockets.length, head.next + room);
-      room -= end - head.next;
-      for (; head.next < end; head.next++) send(head, head.sockets[head.next]);
-      if (head.next === head.sockets.length) this.pending.shift();
+    try {
+      let room = this.socketsPerSlice;
+      while (room > 0 && this.pending.length > 0) {
+        const head = this.pending[0];
+        const socket = head.sockets[head.next++];
+        if (head.next >= head.sockets.length) this.pending.shift();
+        if (!socket) continue;
+        room -= 1;
+        send(head, socket);
+      }
+    } finally {
+      if (this.pending.length > 0) setImmediate(() => this.writeSlice());
     }
-    if (this.pending.length > 0) setImmediate(() => this.writeSlice());
   }
 }
 
