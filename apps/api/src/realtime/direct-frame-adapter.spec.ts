@@ -91,12 +91,18 @@ describe('DirectFrameAdapter', () => {
   });
   afterEach(() => harness.close());
 
-  it('writes a broadcast a slice of sockets a turn, each socket getting broadcasts in order', async () => {
+  /** A fresh server that writes three sockets a turn, with `count` WebSocket clients. */
+  async function onSmallSlices(count: number) {
     await harness.close();
     harness = new Harness(SmallSlices);
     await harness.listen();
     const boards = [];
-    for (let i = 0; i < 8; i++) boards.push(await harness.connect(['websocket']));
+    for (let i = 0; i < count; i++) boards.push(await harness.connect(['websocket']));
+    return boards;
+  }
+
+  it('writes a broadcast a slice of sockets a turn, each socket getting broadcasts in order', async () => {
+    const boards = await onSmallSlices(8);
     const received = boards.map(({ client }) => collect(client, 'seq', 4));
     const before = boards.map(({ socket }) => bytesWritten(socket));
 
@@ -109,11 +115,7 @@ describe('DirectFrameAdapter', () => {
   });
 
   it('goes on with the other sockets and later broadcasts when a listener throws', async () => {
-    await harness.close();
-    harness = new Harness(SmallSlices);
-    await harness.listen();
-    const boards = [];
-    for (let i = 0; i < 5; i++) boards.push(await harness.connect(['websocket']));
+    const boards = await onSmallSlices(5);
     let throwOnce = true;
     boards[1].socket.onAnyOutgoing(() => {
       if (!throwOnce) return;
