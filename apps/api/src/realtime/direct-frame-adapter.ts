@@ -1,21 +1,7 @@
 import { Adapter, type BroadcastOptions } from 'socket.io-adapter';
 import type { Socket } from 'socket.io';
+import { connectionInternals, type ConnectionInternals } from './connection-internals';
 
-/** What engine.io, ws and socket.io hold for a connection without typing it publicly. */
-interface Connection {
-  readyState: string;
-  writeBuffer: unknown[];
-  transport: {
-    name: string;
-    writable: boolean;
-    socket?: WebSocketInternals;
-  };
-}
-interface WebSocketInternals {
-  readyState: number;
-  _socket?: NodeJS.WritableStream & { destroyed: boolean; writable: boolean };
-  _sender?: { _bufferedBytes: number };
-}
 interface PacketOptions {
   preEncoded: true;
   volatile?: boolean;
@@ -41,7 +27,7 @@ const WEBSOCKET_OPEN = 1;
  * Aurora answer recorded, say) delays every board of the later slices, and with 256 a slice the
  * middle board of 1,000 got its order about 2 ms later.
  */
-export const SOCKETS_PER_SLICE = 1024;
+const SOCKETS_PER_SLICE = 1024;
 
 interface PendingBroadcast {
   packet: unknown;
@@ -117,21 +103,21 @@ function send(broadcast: PendingBroadcast, socket: Socket): void {
   const internals = socket as unknown as SocketInternals;
   internals.notifyOutgoingListeners?.(broadcast.packet);
   const { frame } = broadcast;
-  if (frame && writeFrame(socket.conn as unknown as Connection, frame)) return;
+  if (frame && writeFrame(connectionInternals(socket), frame)) return;
   internals.client.writeToEngine(broadcast.encoded, broadcast.options);
 }
 
 /** Writes `frame` to the connection's TCP socket if nothing is queued ahead of it. */
-function writeFrame(conn: Connection, frame: Buffer): boolean {
+function writeFrame(conn: ConnectionInternals, frame: Buffer): boolean {
   const { transport } = conn;
-  if (conn.readyState !== 'open' || conn.writeBuffer.length > 0) return false;
-  if (transport.name !== 'websocket' || !transport.writable) return false;
+  if (conn.readyState !== 'open' || conn.writeBuffer?.length !== 0) return false;
+  if (transport?.name !== 'websocket' || transport.writable !== true) return false;
   const ws = transport.socket;
   const tcp = ws?._socket;
   if (!ws || !tcp || ws.readyState !== WEBSOCKET_OPEN || tcp.destroyed || !tcp.writable) {
     return false;
   }
-  if ((ws._sender?._bufferedBytes ?? 0) > 0) return false;
+  if (ws._sender?._bufferedBytes !== 0) return false;
   tcp.write(frame);
   return true;
 }

@@ -1,4 +1,9 @@
 import type { Socket } from 'socket.io';
+import {
+  connectionInternals,
+  type ConnectionInternals,
+  type QueuedPacket,
+} from './connection-internals';
 
 /** Unsent bytes a socket may hold before it is cut off (a client that stopped reading). */
 export const OUTPUT_BUDGET_BYTES = 1024 * 1024;
@@ -12,21 +17,7 @@ export const MAX_INCOMING_PER_SECOND = 50;
 /** How often the unsent output of every watched socket is measured. */
 export const OUTPUT_CHECK_INTERVAL_MS = 1000;
 
-interface Packet {
-  data?: unknown;
-}
 type RawSocket = Socket['conn'];
-
-/**
- * What engine.io and ws hold for a connection without typing it publicly: the packets engine.io
- * queues while its transport is busy (`writeBuffer`), and for a WebSocket the bytes `ws` has not
- * handed to the operating system yet (`bufferedAmount`, public in ws). Read defensively: a
- * transport without them (long polling) counts what it has.
- */
-interface ConnectionQueues {
-  writeBuffer?: Packet[];
-  transport?: { socket?: { bufferedAmount?: unknown } };
-}
 
 /**
  * Bounds what one socket can make the server hold for it. Every {@link OUTPUT_CHECK_INTERVAL_MS}
@@ -71,7 +62,7 @@ export class OutputBudget {
         this.forget(socket);
         continue;
       }
-      const unsent = unsentBytes(socket.conn);
+      const unsent = unsentBytes(connectionInternals(socket));
       if (unsent <= this.budgetBytes) continue;
       this.forget(socket);
       onExceeded(unsent);
@@ -86,11 +77,11 @@ export class OutputBudget {
   }
 }
 
-function unsentBytes(conn: RawSocket): number {
-  const queues = conn as unknown as ConnectionQueues;
+/** Packets engine.io still queues plus, for a WebSocket, bytes ws has not handed to the OS. */
+function unsentBytes(conn: ConnectionInternals): number {
   let bytes = 0;
-  for (const packet of queues.writeBuffer ?? []) bytes += packetBytes(packet);
-  const buffered = queues.transport?.socket?.bufferedAmount;
+  for (const packet of conn.writeBuffer ?? []) bytes += packetBytes(packet);
+  const buffered = conn.transport?.socket?.bufferedAmount;
   return typeof buffered === 'number' ? bytes + buffered : bytes;
 }
 
@@ -134,7 +125,7 @@ function cutOff(conn: RawSocket): void {
   if (request.headers.upgrade?.toLowerCase() === 'websocket') request.socket.destroy();
 }
 
-function packetBytes({ data }: Packet): number {
+function packetBytes({ data }: QueuedPacket): number {
   if (typeof data === 'string') return Buffer.byteLength(data);
   if (Buffer.isBuffer(data) || data instanceof ArrayBuffer) return data.byteLength;
   return 1;
