@@ -114,6 +114,44 @@ describe('DirectFrameAdapter', () => {
     expect(await Promise.all(received)).toEqual(boards.map(() => [1, 2, 3, 4]));
   });
 
+  it('writes the first socket before it lists the others', async () => {
+    const boards = [];
+    for (let i = 0; i < 4; i++) boards.push(await harness.connect(['websocket']));
+    const adapter = harness.feed.adapter as unknown as {
+      apply(opts: unknown, callback: (socket: ServerSocket) => void): void;
+    };
+    const listing = adapter.apply.bind(adapter);
+    let listed = 0;
+    adapter.apply = (opts, callback) =>
+      listing(opts, (socket) => {
+        listed += 1;
+        callback(socket);
+      });
+    const listedAtWrite: number[] = [];
+    boards.forEach(({ socket }) => socket.onAnyOutgoing(() => listedAtWrite.push(listed)));
+    const received = boards.map(({ client }) => collect(client, 'seq', 1));
+
+    harness.feed.emit('seq', 1);
+
+    expect(listedAtWrite).toEqual([1, 2, 3, 4]);
+    expect(await Promise.all(received)).toEqual(boards.map(() => [1]));
+  });
+
+  it('keeps a broadcast made while one is written behind it, for every socket', async () => {
+    const boards = await onSmallSlices(5);
+    let nested = true;
+    boards[0].socket.onAnyOutgoing(() => {
+      if (!nested) return;
+      nested = false;
+      harness.feed.emit('seq', 2);
+    });
+    const received = boards.map(({ client }) => collect(client, 'seq', 2));
+
+    harness.feed.emit('seq', 1);
+
+    expect(await Promise.all(received)).toEqual(boards.map(() => [1, 2]));
+  });
+
   it('goes on with the other sockets and later broadcasts when a listener throws', async () => {
     const boards = await onSmallSlices(5);
     let throwOnce = true;
