@@ -17,7 +17,7 @@ export interface WebhookAccepted {
   orderNumber: number;
 }
 
-/** An order taken: counted and logged once its answer has been written. */
+/** An order taken: counted once its answer has been written, and logged. */
 interface Taken {
   orderNumber: number;
   refreshed: boolean;
@@ -67,8 +67,21 @@ export class WebhookLane {
       answer = this.failure(error);
     }
     if (!response.headersSent) send(response, answer);
-    if (answer.taken) this.recordTaken(answer.taken);
+    const { taken } = answer;
+    if (taken) this.metrics.webhook(taken.refreshed ? 'refreshed' : 'accepted');
     const responseTime = Math.round(performance.now() - started);
+    // Logged a turn later, behind the change's Aurora call and board broadcast (queued when it
+    // committed): the phones do not wait for two log lines.
+    setImmediate(() => this.logOutcome(response, responseTime, taken));
+  }
+
+  private logOutcome(response: Response, responseTime: number, taken: Taken | undefined): void {
+    if (taken) {
+      this.log.logger.info(
+        { context: 'Webhook' },
+        `Order ${taken.orderNumber} ${taken.refreshed ? 'refreshed' : 'accepted'} from webhook`,
+      );
+    }
     const line = { res: response, responseTime };
     if (response.statusCode >= 500) this.log.logger.error(line, 'request completed');
     else if (response.statusCode >= 400) this.log.logger.warn(line, 'request completed');
@@ -82,14 +95,6 @@ export class WebhookLane {
     const { refreshed } = await this.orders.create(orderNumber, 'star-community');
     const body: WebhookAccepted = { status: 'accepted', orderNumber };
     return { status: 200, body, taken: { orderNumber, refreshed } };
-  }
-
-  private recordTaken({ orderNumber, refreshed }: Taken): void {
-    this.metrics.webhook(refreshed ? 'refreshed' : 'accepted');
-    this.log.logger.info(
-      { context: 'Webhook' },
-      `Order ${orderNumber} ${refreshed ? 'refreshed' : 'accepted'} from webhook`,
-    );
   }
 
   /** The answer for what went wrong, in the API's JSON error shape; counted for the metrics. */
