@@ -18,7 +18,6 @@ import {
 import { OrderChangedEvent, OrderRemovedEvent } from '../orders';
 import { Metrics } from '../metrics';
 import { CoalescedRead } from './coalesced-read';
-import { DirectFrameAdapter } from './direct-frame-adapter';
 import { OrdersService } from '../orders';
 import { limitIncomingRate, OutputBudget } from './output-budget';
 import { SnapshotPacer } from './snapshot-pacer';
@@ -112,23 +111,21 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection, OnModul
 
   /**
    * Answer first: the events are emitted inside the request that made the change, and writing
-   * one packet to 10,000 sockets takes a hundred milliseconds and more. The broadcast waits for
-   * the next turn of the event loop, so the answer is written first, and the change's Aurora call
-   * (queued at commit, before these events) goes out before it. On one instance that turn is
-   * enough: {@link DirectFrameAdapter} writes a broadcast 1,024 sockets a turn, so a call that
-   * needs a new connection (Aurora closed the idle one: the request is written once the connect
-   * completes, in a later turn's I/O phase) waits for one slice at most. The Redis adapter writes
-   * the whole broadcast at once, so there it waits a second turn, which lets that connect complete
-   * first (else the call waited behind the whole fan-out: p99 350 ms with 10,000 boards). Every
-   * broadcast waits as many turns, and immediates run in order, so versions arrive one by one.
+   * one packet to 10,000 sockets takes a few hundred milliseconds. The broadcast waits two turns
+   * of the event loop: the answer is written first, and the change's Aurora call (queued at
+   * commit, before these events) goes out before the fan-out. One turn is not enough: when the
+   * call needs a new connection (Aurora closed the idle one), the request is written only once
+   * the connect completes, in the next turn's I/O phase; with one turn it waited behind the whole
+   * fan-out (p99 350 ms with 10,000 boards). Immediates run in order, so versions still arrive
+   * one by one.
    */
   private afterAnswer(broadcast: () => void, committedAt: number): void {
-    const write = () => {
-      broadcast();
-      this.metrics.broadcast(committedAt);
-    };
-    if (this.namespace.adapter instanceof DirectFrameAdapter) setImmediate(write);
-    else setImmediate(() => setImmediate(write));
+    setImmediate(() =>
+      setImmediate(() => {
+        broadcast();
+        this.metrics.broadcast(committedAt);
+      }),
+    );
   }
 
   @OnDomainEvent(SCREEN_STATE_CHANGED)
