@@ -70,9 +70,10 @@ export class WebhookLane {
     const { taken } = answer;
     if (taken) this.metrics.webhook(taken.refreshed ? 'refreshed' : 'accepted');
     const responseTime = Math.round(performance.now() - started);
-    // Logged a turn later, behind the change's Aurora call and board broadcast (queued when it
-    // committed): the phones do not wait for two log lines.
-    setImmediate(() => this.logOutcome(response, responseTime, taken));
+    // Logged two turns later, behind the change's Aurora call and board broadcast (queued when it
+    // committed, the broadcast two turns later, see BoardGateway): the phones do not wait for two
+    // log lines.
+    setImmediate(() => setImmediate(() => this.logOutcome(response, responseTime, taken)));
   }
 
   private logOutcome(response: Response, responseTime: number, taken: Taken | undefined): void {
