@@ -72,6 +72,16 @@ function bytesWritten(socket: ServerSocket): number {
   return transport.socket._socket.bytesWritten;
 }
 
+/** Runs `action` as the first packet (a broadcast or its own) is sent to `socket`. */
+function onFirstOutgoing(socket: ServerSocket, action: () => void): void {
+  let done = false;
+  socket.onAnyOutgoing(() => {
+    if (done) return;
+    done = true;
+    action();
+  });
+}
+
 function collect(client: ClientSocket, event: string, count: number): Promise<unknown[]> {
   const seen: unknown[] = [];
   return new Promise((resolve) => {
@@ -139,12 +149,7 @@ describe('DirectFrameAdapter', () => {
 
   it('keeps a broadcast made while one is written behind it, for every socket', async () => {
     const boards = await onSmallSlices(5);
-    let nested = true;
-    boards[0].socket.onAnyOutgoing(() => {
-      if (!nested) return;
-      nested = false;
-      harness.feed.emit('seq', 2);
-    });
+    onFirstOutgoing(boards[0].socket, () => harness.feed.emit('seq', 2));
     const received = boards.map(({ client }) => collect(client, 'seq', 2));
 
     harness.feed.emit('seq', 1);
@@ -154,10 +159,7 @@ describe('DirectFrameAdapter', () => {
 
   it('goes on with the other sockets and later broadcasts when a listener throws', async () => {
     const boards = await onSmallSlices(5);
-    let throwOnce = true;
-    boards[1].socket.onAnyOutgoing(() => {
-      if (!throwOnce) return;
-      throwOnce = false;
+    onFirstOutgoing(boards[1].socket, () => {
       throw new Error('a listener failed');
     });
     const received = boards.map(({ client }, i) => collect(client, 'seq', i === 1 ? 1 : 2));
