@@ -1,4 +1,4 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { type BeforeApplicationShutdown, HttpException, Injectable } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { bodyParserFailure } from '../common';
@@ -7,6 +7,7 @@ import { Metrics } from '../metrics';
 import { OrdersService } from '../orders';
 import { Store, storeUnavailableAnswer } from '../persistence';
 import { setApiAnswerHeaders } from '../web';
+import { AfterBroadcastLog } from './after-broadcast-log';
 import { FOOD_ORDER_COMPLETED } from './food-order-completed';
 import { SignedWebhookReader, WebhookRefusal } from './signed-webhook-reader';
 
@@ -40,7 +41,7 @@ interface Answer {
  * stored, and every refusal is logged and counted.
  */
 @Injectable()
-export class WebhookLane {
+export class WebhookLane implements BeforeApplicationShutdown {
   readonly handler: RequestHandler = (request, response) => {
     // As pino-http would: the id on the request, which the `req` serializer logs with its lines.
     request.id = requestId(request, response);
@@ -48,6 +49,8 @@ export class WebhookLane {
       bindings: { req: request },
     });
   };
+
+  private readonly afterBroadcast = new AfterBroadcastLog();
 
   constructor(
     private readonly reader: SignedWebhookReader,
@@ -70,23 +73,24 @@ export class WebhookLane {
     const { taken } = answer;
     if (taken) this.metrics.webhook(taken.refreshed ? 'refreshed' : 'accepted');
     const responseTime = Math.round(performance.now() - started);
-    // Logged two turns later, behind the change's Aurora call and board broadcast (queued when it
-    // committed, the broadcast two turns later, see BoardGateway): the phones do not wait for two
-    // log lines.
-    setImmediate(() => setImmediate(() => this.logOutcome(response, responseTime, taken)));
+    // The request's own logger (with its id), taken now: the lines are written after the broadcast.
+    const logger = this.log.logger;
+    this.afterBroadcast.write(() => {
+      if (taken) {
+        logger.info(
+          { context: 'Webhook' },
+          `Order ${taken.orderNumber} ${taken.refreshed ? 'refreshed' : 'accepted'} from webhook`,
+        );
+      }
+      const line = { res: response, responseTime };
+      if (response.statusCode >= 500) logger.error(line, 'request completed');
+      else if (response.statusCode >= 400) logger.warn(line, 'request completed');
+      else logger.info(line, 'request completed');
+    });
   }
 
-  private logOutcome(response: Response, responseTime: number, taken: Taken | undefined): void {
-    if (taken) {
-      this.log.logger.info(
-        { context: 'Webhook' },
-        `Order ${taken.orderNumber} ${taken.refreshed ? 'refreshed' : 'accepted'} from webhook`,
-      );
-    }
-    const line = { res: response, responseTime };
-    if (response.statusCode >= 500) this.log.logger.error(line, 'request completed');
-    else if (response.statusCode >= 400) this.log.logger.warn(line, 'request completed');
-    else this.log.logger.info(line, 'request completed');
+  beforeApplicationShutdown(): void {
+    this.afterBroadcast.close();
   }
 
   private async accept(request: Request, response: Response): Promise<Answer> {
