@@ -1,7 +1,7 @@
-import { waitUntil } from '../../api/test/support/wait-until';
 import { BoardPage } from '../support/board-page';
 import { axeViolations, screenshot } from '../support/browser';
 import { DeskPage } from '../support/desk-page';
+import { recordNotifications, settledNotification } from '../support/notifications';
 import { browserSuite } from '../support/suite';
 
 const BRAND = {
@@ -70,22 +70,7 @@ describe('run-time branding (BRAND_* set)', () => {
   it("shows a followed order's notification with the café's name and logo", async () => {
     const context = await suite.newContext();
     await context.grantPermissions(['notifications'], { origin: suite.product.url });
-    // What the page asked of its registration, for a failure to say where it stopped.
-    await context.addInitScript(() => {
-      const calls: string[] = [];
-      (window as unknown as { notificationCalls: string[] }).notificationCalls = calls;
-      const original = ServiceWorkerRegistration.prototype.showNotification;
-      ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
-        calls.push(`called ${options?.tag}`);
-        return original.call(this, title, options).then(
-          () => void calls.push(`shown ${options?.tag}`),
-          (error: Error) => {
-            calls.push(`failed ${options?.tag}: ${error.message}`);
-            throw error;
-          },
-        );
-      };
-    });
+    await recordNotifications(context);
     const board = new BoardPage(await context.newPage());
     await board.page.goto(suite.product.url);
     await board.live();
@@ -93,39 +78,13 @@ describe('run-time branding (BRAND_* set)', () => {
     await board.follow(31);
     await board.page.getByText('Notifications on').waitFor();
 
-    const warnings: string[] = [];
-    board.page.on('console', (message) => {
-      if (['warning', 'error'].includes(message.type())) warnings.push(message.text());
-    });
     await suite.product.sendOrder(31);
     // First the order on the board (so a failure says which step), then its notification.
     await board.tile(31).waitFor({ timeout: 30_000 });
-    // getNotifications is async, which waitForFunction does not await: ask until it is there.
-    let found: { title: string; icon: string } | null = null;
-    const shown = async () => {
-      await waitUntil(
-        async () =>
-          (found = await board.page.evaluate(async () => {
-            const registration = await navigator.serviceWorker.ready;
-            const [notification] = await registration.getNotifications({ tag: 'order-31' });
-            return notification ? { title: notification.title, icon: notification.icon } : null;
-          })) !== null,
-        30_000,
-        'the notification of order 31',
-      ).catch(async (error: Error) => {
-        const calls = await board.page.evaluate(
-          () => (window as unknown as { notificationCalls: string[] }).notificationCalls,
-        );
-        throw new Error(
-          `${error.message}; the page warned: ${JSON.stringify(warnings)}; ` +
-            `showNotification: ${JSON.stringify(calls)}`,
-        );
-      });
-      return found;
-    };
-    expect(await shown()).toEqual({
+    expect(await settledNotification(board.page, 'order-31')).toMatchObject({
       title: 'Café De Zwaan: Your order is ready',
       icon: `${suite.product.url}/icons/icon.svg`,
+      outcome: 'shown',
     });
   });
 

@@ -1,26 +1,10 @@
 import { BoardPage } from '../support/board-page';
+import {
+  recordedNotifications,
+  recordNotifications,
+  settledNotification,
+} from '../support/notifications';
 import { browserSuite } from '../support/suite';
-
-interface ShownNotification {
-  title: string;
-  body?: string;
-  tag?: string;
-}
-
-/**
- * Records every notification the page showed through its service worker registration, once the
- * browser has shown it, so the test sees what the customer would see.
- */
-function recordNotifications(): void {
-  const shown: ShownNotification[] = [];
-  (window as unknown as { shownNotifications: ShownNotification[] }).shownNotifications = shown;
-  const original = ServiceWorkerRegistration.prototype.showNotification;
-  ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
-    return original
-      .call(this, title, options)
-      .then(() => void shown.push({ title, body: options?.body, tag: options?.tag }));
-  };
-}
 
 describe('follow my order', () => {
   const suite = browserSuite();
@@ -29,7 +13,7 @@ describe('follow my order', () => {
   async function openPhone(): Promise<BoardPage> {
     const context = await suite.newContext();
     await context.grantPermissions(['notifications'], { origin: suite.product.url });
-    await context.addInitScript(recordNotifications);
+    await recordNotifications(context);
     const board = new BoardPage(await context.newPage());
     await board.page.goto(suite.product.url);
     await board.live();
@@ -62,20 +46,15 @@ describe('follow my order', () => {
     await board.tile(12).waitFor();
     expect(await board.numbers()).toEqual([42, 11, 12]);
 
-    const shown = await board.page.waitForFunction(
-      () =>
-        (window as unknown as { shownNotifications: ShownNotification[] }).shownNotifications[0],
-    );
-    expect(await shown.jsonValue()).toEqual({
+    expect(await settledNotification(board.page, 'order-42')).toEqual({
       title: 'Your order is ready',
       body: 'Order 42 is waiting for you at the counter.',
       tag: 'order-42',
+      icon: `${suite.product.url}/icons/icon-192.png`,
+      outcome: 'shown',
     });
-    const listed = await board.page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      return (await registration.getNotifications()).map((n) => n.tag);
-    });
-    expect(listed).toEqual(['order-42']);
+    // Once: neither order 12 nor the repeating alert asks for another.
+    expect(await recordedNotifications(board.page)).toHaveLength(1);
 
     await board.page.reload();
     await board.live();
