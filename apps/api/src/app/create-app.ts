@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { AppConfig } from '../config';
 import { trustProxyFunction } from '../config';
@@ -12,6 +12,8 @@ import { robotsTxt } from '../web';
 import { securityHeaders } from '../web';
 import { serveBuiltApps } from '../web';
 import { applyHttpLimits } from './http-limits';
+import { ClosingExpressAdapter } from './closing-express-adapter';
+import { laneAheadOfExpress } from './lane-ahead-of-express';
 import { WEBHOOK_PATH, WebhookLane } from '../webhook';
 
 /** Builds the whole product for a configuration; used by main.ts and by in-process tests. */
@@ -20,7 +22,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Paths mean one thing everywhere: /login/ logs in, /LOGIN/ does not (see logging/redaction).
   // Set before Nest first touches the router, which reads it once.
   server.set('case sensitive routing', true);
-  const adapter = new ExpressAdapter(server);
+  const adapter = new ClosingExpressAdapter(server);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
     // Let start-up failures (store unreachable, …) reach the caller instead of exiting.
     abortOnError: false,
@@ -39,8 +41,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Behind a reverse proxy (TRUST_PROXY), trust the nearest hop's X-Forwarded-For / -Proto only.
   app.set('trust proxy', trustProxyFunction(config.trustProxy));
   // The order webhook first, on its own lane: the answer does not wait for the pages' middleware.
-  // Only Nest's refusal of new requests while shutting down (return503OnClosing) comes before it.
-  server.post(WEBHOOK_PATH, app.get(WebhookLane).handler);
+  // `POST /api/orders/webhook` goes to it straight from the HTTP server, ahead of Express's router;
+  // any other spelling (a query, a trailing slash) and every request while shutting down go
+  // through Express, where only Nest's refusal of new requests then (503) comes before it.
+  const lane = app.get(WebhookLane).handler;
+  laneAheadOfExpress(app.getHttpServer(), server, WEBHOOK_PATH, lane, () => adapter.closing);
+  server.post(WEBHOOK_PATH, lane);
   app.use(
     securityHeaders(config.frameAncestors, [config.branding.logoUrl, config.branding.faviconUrl]),
   );

@@ -1,0 +1,42 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Express, Request, Response } from 'express';
+
+type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Hands `POST <path>` (exactly, no query) straight from the HTTP server to `handler`, ahead of
+ * Express's router and Nest's middleware, unless `closing()`; every other request, and this one
+ * while closing, goes to the app as before (where the same handler is mounted as a route, after
+ * Nest's refusal of new requests during a shutdown). The request and answer get what Express's
+ * own entry gives them (`app.handle`: its request and response prototypes, `req.res`,
+ * `res.locals`; `originalUrl` as its router would), so the handler cannot tell the two ways
+ * apart. Call it while the app is the server's only `request` listener (right after Nest made
+ * the server): the others, added later, keep running after it as before.
+ */
+export function laneAheadOfExpress(
+  server: Server,
+  app: Express,
+  path: string,
+  handler: (request: Request, response: Response) => void,
+  closing: () => boolean,
+): void {
+  const listeners = server.listeners('request') as RequestListener[];
+  if (listeners.length !== 1 || listeners[0] !== (app as unknown as RequestListener)) {
+    throw new Error('laneAheadOfExpress: the app must be the server’s only request listener');
+  }
+  server.removeListener('request', app);
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== 'POST' || request.url !== path || closing()) {
+      app(request, response);
+      return;
+    }
+    const req = Object.setPrototypeOf(request, app.request) as Request;
+    const res = Object.setPrototypeOf(response, app.response) as Response;
+    req.res = res;
+    res.req = req;
+    res.locals = Object.create(null) as Response['locals'];
+    req.originalUrl = path;
+    req.baseUrl = '';
+    handler(req, res);
+  });
+}
