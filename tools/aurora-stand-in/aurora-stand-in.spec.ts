@@ -53,6 +53,19 @@ describe('Aurora stand-in', () => {
     assert.deepEqual(standIn.orders(), []);
   });
 
+  it('answers each add with every order held, field by field as Aurora writes them', async () => {
+    await call('POST', '/api/orders', { orderNumber: 850, timeoutSeconds: 300 });
+    const added = await call('POST', '/api/orders', { orderNumber: 851, timeoutSeconds: 60 });
+    const iso = '"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"';
+    assert.match(
+      await added.text(),
+      new RegExp(
+        `^\\[\\{"number":850,"startTime":${iso},"timeoutSeconds":300\\},` +
+          `\\{"number":851,"startTime":${iso},"timeoutSeconds":60\\}\\]$`,
+      ),
+    );
+  });
+
   it('resets the timer when a number is added again (one order, new timeout)', async () => {
     await call('POST', '/api/orders', { orderNumber: 7, timeoutSeconds: 10 });
     await call('POST', '/api/orders', { orderNumber: 7, timeoutSeconds: 200 });
