@@ -18,6 +18,9 @@
 //            the webhook's answer is then timed without waiting for a core the server holds
 //   --awake  a SCHED_IDLE busy loop on every core (core-keepers.ts): on a virtual machine no vCPU
 //            is ever halted, so the figures do not include the hypervisor waking one
+//   --wire-boards  boards that read Socket.IO's wire protocol themselves (wire-board.ts) instead
+//            of running socket.io-client, whose own work per message makes one generator process
+//            slower than the server it measures; figures are not comparable with default runs
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -50,8 +53,11 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     pin: { type: 'boolean', default: false },
     awake: { type: 'boolean', default: false },
+    'wire-boards': { type: 'boolean', default: false },
   },
 });
+// Read by the board generators (swarm.ts), which inherit this environment.
+if (values['wire-boards']) process.env['BENCH_BOARDS'] = 'wire';
 if (values.versus !== undefined && values.versus !== 'floor' && values.versus !== 'self') {
   process.stderr.write('--versus takes floor or self\n');
   process.exit(2);
@@ -597,6 +603,7 @@ async function versusFloor(): Promise<{ product: Figure[]; floor: Figure[] }> {
 function machine(...remarks: string[]): string {
   const notes = [
     ...remarks,
+    ...(values['wire-boards'] ? ['boards: wire protocol, no socket.io-client'] : []),
     ...(PINNING ? [PINNING.describe()] : []),
     ...(KEEPERS ? [KEEPERS.describe()] : []),
   ];

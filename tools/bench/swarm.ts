@@ -1,14 +1,17 @@
-// Load generator: many board clients (socket.io-client, WebSocket) in one process, driven by
-// the orchestrator over IPC. Each board does as little as a phone would: keep the snapshot
-// version and note when each new order arrives.
-import { io, type Socket } from 'socket.io-client';
+// Load generator: many board clients (socket.io-client, WebSocket; or, with BENCH_BOARDS=wire,
+// wire-board.ts) in one process, driven by the orchestrator over IPC. Each board does as little
+// as a phone would: keep the snapshot version and note when each new order arrives.
+import { io } from 'socket.io-client';
 import type { CpuUse, SwarmCommand, SwarmReply } from './messages.ts';
 import { now } from './stats.ts';
+import { type BoardClient, WireBoard } from './wire-board.ts';
 
 interface Board {
-  socket: Socket;
+  socket: BoardClient;
   version: number;
 }
+
+const WIRE = process.env['BENCH_BOARDS'] === 'wire';
 
 const boards: Board[] = [];
 let receipts: [number, number][] = [];
@@ -20,11 +23,14 @@ const send = (reply: SwarmReply) => process.send?.(reply);
 
 function open(url: string): Promise<Board> {
   return new Promise((resolve) => {
-    const socket = io(`${url}/board`, {
-      transports: ['websocket'],
-      reconnection: false,
-      timeout: 20_000,
-    });
+    const socket: BoardClient = WIRE
+      ? new WireBoard(url).connect()
+      : // Its typed events are more than this file needs.
+        (io(`${url}/board`, {
+          transports: ['websocket'],
+          reconnection: false,
+          timeout: 20_000,
+        }) as unknown as BoardClient);
     const board: Board = { socket, version: -1 };
     socket.on('snapshot', (snapshot: { version: number }) => {
       board.version = snapshot.version;
