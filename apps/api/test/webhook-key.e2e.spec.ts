@@ -33,6 +33,10 @@ describe('Star Community public key from its URL', () => {
     server = await ServerProcess.start({
       ...store.env,
       STAR_COMMUNITY_PUBLIC_KEY_URL: keyServer.url,
+      // The key server runs in this (busy) test process: on a loaded CI a fetch of it may take
+      // seconds, and one timing out leaves the rotated key unknown (a 401 for a valid webhook).
+      // What these tests check is the fetching logic, not the default 3 s timeout.
+      WEBHOOK_KEY_FETCH_TIMEOUT_MS: '10000',
     });
     return server;
   };
