@@ -34,9 +34,9 @@ interface Answer {
  * Star Community's FoodOrderCompletedWebhook, answered on a lane of its own: taken from the HTTP
  * server ahead of Express's router, the pages' middleware and Nest's (see createApp and
  * laneAheadOfExpress), because every microsecond before the answer is paid again by the phones
- * waiting for the broadcast behind it (issue 18). What the pipeline
- * gives other routes it does here in a few lines: the request id and its log line, fixed security
- * headers, the body limits, JSON errors in the API's shape, a store failure as 503.
+ * waiting for the broadcast behind it (issue 18). What the pipeline gives other routes it does
+ * here in a few lines: the request id and its log line, fixed security headers, the body limits,
+ * JSON errors in the API's shape, a store failure as 503.
  *
  * Star Community neither retries nor waits, so the answer comes only after the order is durably
  * stored, and every refusal is logged and counted.
