@@ -29,7 +29,7 @@ describe('Star Community public key from its URL', () => {
     await store.dispose();
   });
 
-  const start = async () => {
+  const start = async (env: Record<string, string> = {}) => {
     server = await ServerProcess.start({
       ...store.env,
       STAR_COMMUNITY_PUBLIC_KEY_URL: keyServer.url,
@@ -37,6 +37,7 @@ describe('Star Community public key from its URL', () => {
       // seconds, and one timing out leaves the rotated key unknown (a 401 for a valid webhook).
       // What these tests check is the fetching logic, not the default 3 s timeout.
       WEBHOOK_KEY_FETCH_TIMEOUT_MS: '10000',
+      ...env,
     });
     return server;
   };
@@ -63,7 +64,8 @@ describe('Star Community public key from its URL', () => {
 
   it('answers 503 with a JSON message while no key was ever fetched, and stores nothing', async () => {
     await keyServer.stop();
-    const { url } = await start();
+    // A webhook waits for a key until its deadline (fetch gap + 2 timeouts): keep that short.
+    const { url } = await start({ WEBHOOK_KEY_FETCH_TIMEOUT_MS: '1000' });
     expect(await health()).toMatchObject({ webhookKey: 'missing' });
 
     const response = await oldKey.send(url, '{"orderNumber":5}');
@@ -83,6 +85,33 @@ describe('Star Community public key from its URL', () => {
     await oldKey.sendOrder(url, 9);
 
     expect((await orders()).map((order) => order.number).sort()).toEqual([8, 9]);
+  });
+
+  it('accepts the first webhook signed with a rotated key when the first fetch for it fails', async () => {
+    const { url } = await start();
+    const fetchesBefore = keyServer.fetches;
+    keyServer.serve(newKey.publicKeyPem);
+    keyServer.failNext(1);
+
+    // Star Community does not resend a refused webhook: one failed fetch must not cost the order.
+    await newKey.sendOrder(url, 12);
+
+    expect(keyServer.fetches - fetchesBefore).toBe(2);
+    expect((await orders()).map((order) => order.number)).toEqual([12]);
+  });
+
+  it('refuses a forgery within its deadline while the key server stays down, retrying it only at the fetch gap', async () => {
+    const { url } = await start({ WEBHOOK_KEY_FETCH_TIMEOUT_MS: '1000' });
+    const fetchesBefore = keyServer.fetches;
+    keyServer.failNext(1000);
+
+    const forged = await new WebhookSigner().send(url, '{"orderNumber":13}');
+    expect(forged.status).toBe(401);
+    // Deadline 2 s gap + 2 × 1 s timeout + 0.5 s; the 503s come at once, then one every 2 s.
+    expect(keyServer.fetches - fetchesBefore).toBeGreaterThanOrEqual(2);
+    expect(keyServer.fetches - fetchesBefore).toBeLessThanOrEqual(3);
+    await oldKey.sendOrder(url, 14);
+    expect((await orders()).map((order) => order.number)).toEqual([14]);
   });
 
   it('accepts the first webhook signed with the new key while a forgery arrives every second', async () => {

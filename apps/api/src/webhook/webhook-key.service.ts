@@ -30,7 +30,8 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
   private readonly keys: HeldKeys;
   private loadedAt = Number.NEGATIVE_INFINITY;
   private inFlight: Fetch | undefined;
-  private lastCompletedStartedAt = Number.NEGATIVE_INFINITY;
+  /** When the last fetch that loaded a key started. */
+  private lastLoadedStartedAt = Number.NEGATIVE_INFINITY;
   private lastEndedAt = Number.NEGATIVE_INFINITY;
   private nextFetch: Promise<void> | undefined;
   private failing = false;
@@ -73,21 +74,21 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
   /**
    * For a signature that did not verify with {@link valid}: waits for keys fetched after this
    * call (perhaps Star Community rotated its key) and returns whether `verifies` accepts them.
-   * Returns early once a finished fetch makes `verifies` true; never waits longer than a fetch
-   * gap plus two fetch timeouts.
+   * Returns early once a finished fetch makes `verifies` true, or once a fetch started after this
+   * call succeeded; a failed one (timeout, 5xx) is tried again after the fetch gap, because Star
+   * Community does not resend a refused webhook. Never waits longer than a fetch gap plus two
+   * fetch timeouts.
    */
   async awaitFreshKeys(verifies: (keys: readonly KeyObject[]) => boolean): Promise<boolean> {
     const since = now();
     const deadline = since + MIN_FETCH_GAP_MS + 2 * this.config.webhook.keyFetchTimeoutMs + 500;
     for (;;) {
       const running = this.inFlight;
-      if (running && running.startedAt >= since) {
-        await running.done;
-        return verifies(this.valid());
-      }
-      if (this.lastCompletedStartedAt >= since || now() >= deadline) return verifies(this.valid());
-      await (running ? running.done : this.fetchSoon());
+      if (running) await running.done;
+      else if (this.lastEndedAt + MIN_FETCH_GAP_MS >= deadline) return false;
+      else await this.fetchSoon();
       if (verifies(this.valid())) return true;
+      if (this.lastLoadedStartedAt >= since || now() >= deadline) return false;
     }
   }
 
@@ -105,17 +106,23 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
   private fetch(): Promise<void> {
     if (this.inFlight) return this.inFlight.done;
     const startedAt = now();
-    const done = this.load().finally(() => {
-      this.inFlight = undefined;
-      this.lastCompletedStartedAt = startedAt;
-      this.lastEndedAt = now();
-    });
+    let loaded = false;
+    const done = this.load()
+      .then((result) => void (loaded = result))
+      .finally(() => {
+        this.inFlight = undefined;
+        if (loaded) this.lastLoadedStartedAt = startedAt;
+        this.lastEndedAt = now();
+      });
     this.inFlight = { startedAt, done };
     return done;
   }
 
-  /** Loads the key from its source; on failure keeps the keys held and warns (once per outage). */
-  private async load(): Promise<void> {
+  /**
+   * Loads the key from its source and says whether it did; on failure keeps the keys held and
+   * warns (once per outage).
+   */
+  private async load(): Promise<boolean> {
     try {
       const key = createPublicKey(await this.readPem());
       if (key.asymmetricKeyType !== 'rsa') throw new Error('the key is not an RSA public key');
@@ -131,6 +138,7 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
       }
       this.failing = false;
       this.loadedAt = now();
+      return true;
     } catch (error) {
       const fallback = this.keys.latest()
         ? 'keeping the keys held'
@@ -141,6 +149,7 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
       if (this.failing) this.logger.debug(line);
       else this.logger.warn(line);
       this.failing = true;
+      return false;
     }
   }
 

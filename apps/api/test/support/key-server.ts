@@ -8,6 +8,7 @@ export class KeyServer {
   private port = 0;
   /** How many times the key was fetched. */
   fetches = 0;
+  private failuresLeft = 0;
 
   constructor(pem: string) {
     this.pem = pem;
@@ -21,9 +22,19 @@ export class KeyServer {
     this.pem = pem;
   }
 
+  /** Answers the next `count` fetches 503 (a key server that is briefly down), then the key. */
+  failNext(count: number): void {
+    this.failuresLeft = count;
+  }
+
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
       this.fetches++;
+      if (this.failuresLeft > 0) {
+        this.failuresLeft--;
+        response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/x-pem-file' });
       response.end(this.pem);
     });
