@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import express, { type Request, type Response } from 'express';
 import { laneAheadOfExpress } from './lane-ahead-of-express';
 
@@ -24,6 +26,7 @@ describe('laneAheadOfExpress', () => {
     });
     const lane = (request: Request, response: Response) => {
       answeredBy.push(`lane ${request.method} ${request.originalUrl}`);
+      if (request.headers['x-throw']) throw new Error('thrown by the lane');
       // What the lane reads of Express: its request getters, its response methods.
       response.json({
         ip: request.ip,
@@ -80,6 +83,27 @@ describe('laneAheadOfExpress', () => {
     const response = await fetch(`${base}${PATH}`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(200);
     expect(answeredBy).toEqual([`app middleware POST ${PATH}`, `lane POST ${PATH}`]);
+  });
+
+  it('answers a synchronous throw of the lane with a 500, and keeps serving', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const thrown = await fetch(`${base}${PATH}`, {
+        method: 'POST',
+        headers: { 'x-throw': '1' },
+        body: '{}',
+      });
+      expect(thrown.status).toBe(500);
+      expect(await thrown.json()).toEqual({ statusCode: 500, message: 'Internal server error' });
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ message: 'thrown by the lane' }),
+        'Webhook failed before it was read',
+      );
+    } finally {
+      logged.mockRestore();
+    }
+    const next = await fetch(`${base}${PATH}`, { method: 'POST', body: '{}' });
+    expect(next.status).toBe(200);
   });
 
   it('refuses to go ahead of anything but the app alone', () => {

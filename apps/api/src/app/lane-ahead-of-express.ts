@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Logger } from '@nestjs/common';
 import type { Express, Request, Response } from 'express';
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -11,7 +12,8 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
  * own entry gives them (`app.handle`: its request and response prototypes, `req.res`,
  * `res.locals`; `originalUrl` as its router would), so the handler cannot tell the two ways
  * apart. Call it while the app is the server's only `request` listener (right after Nest made
- * the server): the others, added later, keep running after it as before.
+ * the server): the others, added later, keep running after it as before. A synchronous throw of
+ * the handler gets the 500 Express's router would have given it, not an uncaught exception.
  */
 export function laneAheadOfExpress(
   server: Server,
@@ -24,6 +26,7 @@ export function laneAheadOfExpress(
   if (listeners.length !== 1 || listeners[0] !== (app as unknown as RequestListener)) {
     throw new Error('laneAheadOfExpress: the app must be the server’s only request listener');
   }
+  const logger = new Logger('WebhookLane');
   server.removeListener('request', app);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'POST' || request.url !== path || closing()) {
@@ -37,6 +40,12 @@ export function laneAheadOfExpress(
     res.locals = Object.create(null) as Response['locals'];
     req.originalUrl = path;
     req.baseUrl = '';
-    handler(req, res);
+    try {
+      handler(req, res);
+    } catch (error) {
+      logger.error(error, 'Webhook failed before it was read');
+      if (!res.headersSent)
+        res.status(500).json({ statusCode: 500, message: 'Internal server error' });
+    }
   });
 }
