@@ -11,8 +11,15 @@ const LIMIT_REFUSED = 97;
 export function spawnWithFdLimit(
   script: string,
   args: string[],
-  options: { fdLimit: number; env?: NodeJS.ProcessEnv; ipc?: boolean },
+  options: {
+    fdLimit: number;
+    env?: NodeJS.ProcessEnv;
+    ipc?: boolean;
+    /** A file descriptor for the child's stdout and stderr instead of pipes to this process. */
+    output?: number;
+  },
 ): ChildProcess {
+  const output = options.output ?? 'pipe';
   const wrapper =
     `ulimit -n ${options.fdLimit} 2>/dev/null || exit ${LIMIT_REFUSED}; ` + 'exec "$0" "$@"';
   return spawn(
@@ -27,7 +34,7 @@ export function spawnWithFdLimit(
     ],
     {
       env: options.env ?? process.env,
-      stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+      stdio: options.ipc ? ['ignore', output, output, 'ipc'] : ['ignore', output, output],
     },
   );
 }
