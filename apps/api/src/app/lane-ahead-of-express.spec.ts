@@ -96,8 +96,8 @@ describe('laneAheadOfExpress', () => {
       expect(thrown.status).toBe(500);
       expect(await thrown.json()).toEqual({ statusCode: 500, message: 'Internal server error' });
       expect(logged).toHaveBeenCalledWith(
-        expect.objectContaining({ message: 'thrown by the lane' }),
-        'Webhook failed before it was read',
+        'Webhook failed before it was read: thrown by the lane',
+        expect.stringContaining('thrown by the lane'),
       );
     } finally {
       logged.mockRestore();

@@ -43,7 +43,10 @@ export function laneAheadOfExpress(
     try {
       handler(req, res);
     } catch (error) {
-      logger.error(error, 'Webhook failed before it was read');
+      logger.error(
+        `Webhook failed before it was read: ${(error as Error).message}`,
+        (error as Error).stack,
+      );
       if (!res.headersSent)
         res.status(500).json({ statusCode: 500, message: 'Internal server error' });
     }
