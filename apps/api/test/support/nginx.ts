@@ -75,6 +75,11 @@ export class NginxProxy {
     return readFileSync(join(this.dir, 'logs/access.log'), 'utf8');
   }
 
+  /** nginx's own warnings and errors (e.g. an upstream marked failed), to explain a 5xx. */
+  errorLog(): string {
+    return readFileSync(join(this.dir, 'logs/error.log'), 'utf8');
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
