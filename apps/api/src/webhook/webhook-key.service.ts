@@ -106,14 +106,16 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
   private fetch(): Promise<void> {
     if (this.inFlight) return this.inFlight.done;
     const startedAt = now();
-    let loaded = false;
-    const done = this.load()
-      .then((result) => void (loaded = result))
-      .finally(() => {
+    const done = (async () => {
+      let loaded = false;
+      try {
+        loaded = await this.load();
+      } finally {
         this.inFlight = undefined;
         if (loaded) this.lastLoadedStartedAt = startedAt;
         this.lastEndedAt = now();
-      });
+      }
+    })();
     this.inFlight = { startedAt, done };
     return done;
   }
