@@ -94,12 +94,14 @@ export class WebhookKeyService implements OnModuleInit, OnApplicationShutdown {
 
   /** The next fetch, started once {@link MIN_FETCH_GAP_MS} has passed since the last one ended. */
   private fetchSoon(): Promise<void> {
+    // Cleared once settled, never from inside: with no gap left to wait, the body runs up to the
+    // fetch synchronously, and a clearing there would come before `??=` stores the promise, which
+    // then stayed, settled, and every later caller waited on it instead of on a new fetch.
     this.nextFetch ??= (async () => {
       const wait = this.lastEndedAt + MIN_FETCH_GAP_MS - now();
       if (wait > 0) await sleep(wait);
-      this.nextFetch = undefined;
       await this.fetch();
-    })();
+    })().finally(() => (this.nextFetch = undefined));
     return this.nextFetch;
   }
 
